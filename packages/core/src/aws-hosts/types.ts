@@ -1,0 +1,26 @@
+import type { SigningAlgorithm } from '../types'
+
+/** What the built-in AWS hostname knowledge concluded about one host. */
+export interface AwsHostInference {
+  /** Signing name (`bedrock` for `bedrock-runtime`, `iotdata` for IoT data, `ses` for `email`). */
+  service: string
+  /** SigV4 signing region (the credential scope), e.g. `us-east-1` for IAM in the aws partition. */
+  region?: string
+  /** SigV4A region set (S3 Multi-Region Access Points: `['*']`). */
+  regionSet?: string[]
+  algorithm: SigningAlgorithm
+  /** `aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, `aws-iso-b`, `aws-iso-e`, `aws-iso-f`, `aws-eusc`. */
+  partition: string
+  /** The region written in the hostname, if any (used to reject contradicting rules). */
+  hostRegion?: string
+  /** True for hosts that hand request headers to customer code (execute-api, lambda-url, AppSync). */
+  customerCode: boolean
+  /** False when AWS may answer with another region (legacy global S3 hosts). */
+  regionCertain: boolean
+  /** S3-family endpoint: single-encoded paths, `x-amz-content-sha256` always, UNSIGNED-PAYLOAD allowed. */
+  s3: boolean
+  /** The service requires `x-amz-content-sha256` (S3, OpenSearch Serverless). */
+  contentSha256: boolean
+  /** One sentence naming the pattern that matched, e.g. "regional endpoint ec2.us-west-2.amazonaws.com". */
+  reason: string
+}

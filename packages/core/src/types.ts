@@ -1,0 +1,135 @@
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
+
+export type { AwsCredentialIdentity, AwsCredentialIdentityProvider }
+
+/** The signing algorithm. `sigv4a` signs for a region *set* with ECDSA P-256. */
+export type SigningAlgorithm = 'sigv4' | 'sigv4a'
+
+/** Static credentials or a provider (for example from `@aws-sdk/credential-providers`). */
+export type CredentialsInput = AwsCredentialIdentity | AwsCredentialIdentityProvider
+
+/**
+ * Which hosts the built-in AWS hostname knowledge may claim.
+ * - `true`: endpoints AWS itself operates (EC2, S3, IAM, …).
+ * - `'all'`: also hosts that hand request headers to customer code (API Gateway `execute-api`,
+ *   Lambda function URLs, AppSync). Only enable this if every such host you call is yours.
+ * - `false`: only rules claim hosts.
+ */
+export type AwsHostsMode = boolean | 'all'
+
+/** A host pattern: exact host (`api.example.com`, `api.example.com:8443`), `*.suffix`, or a RegExp. */
+export type HostPattern = string | RegExp
+
+/** One signing rule. Rules are checked in order; the first whose `host` matches wins. */
+export interface SigningRule {
+  /** Exact host, `*.suffix` (one or more labels, not `suffix` itself), or RegExp tested against the host. */
+  host: HostPattern
+  /** Signing name (`execute-api`, `s3`, …). Optional when the host is an AWS hostname inference understands. */
+  service?: string
+  /** SigV4 signing region. Optional when the host names its region. */
+  region?: string
+  /** @default 'sigv4' */
+  algorithm?: SigningAlgorithm
+  /** SigV4A region set, e.g. `['us-*']`. Only with `algorithm: 'sigv4a'`. @default ['*'] */
+  regionSet?: string[]
+  /** Credentials for this host only (e.g. a different role). */
+  credentials?: CredentialsInput
+  /** Send `UNSIGNED-PAYLOAD` instead of hashing the body. S3-family services only. @default false */
+  unsignedPayload?: boolean
+}
+
+/** How a request to one host will be signed. */
+export interface SigningPlan {
+  service: string
+  /** SigV4 region (absent for SigV4A). */
+  region?: string
+  /** SigV4A region set (absent for SigV4). */
+  regionSet?: string[]
+  algorithm: SigningAlgorithm
+  /** Whether a user rule or the built-in AWS host knowledge chose this plan. */
+  source: 'rule' | 'aws'
+  /** Index of the matching rule in `options.rules`, when `source` is `'rule'`. */
+  ruleIndex?: number
+  /** One sentence: why this plan. Never contains secrets. */
+  reason: string
+  /** Things that may go wrong (e.g. a wildcard rule whose region contradicts the hostname). */
+  warnings: string[]
+  /** False when the region is a best guess AWS may correct (legacy global S3 hosts). @default true */
+  regionCertain?: boolean
+  /** S3-family rules: paths are single-encoded and `x-amz-content-sha256` is always sent. */
+  s3?: boolean
+  /** Send `UNSIGNED-PAYLOAD`. */
+  unsignedPayload?: boolean
+  /** Always send `x-amz-content-sha256` (S3, OpenSearch Serverless). */
+  contentSha256?: boolean
+}
+
+/** The result of `signer.explain(url)`. */
+export interface Explanation {
+  plan: SigningPlan | null
+  reason: string
+  warnings: string[]
+}
+
+/** A request in the adapter-neutral shape that `sign` takes. */
+export interface SignableRequest {
+  method: string
+  url: string | URL
+  headers?: HeadersInit
+  body?: string | Uint8Array | ArrayBuffer | null
+}
+
+/** A signed (or passed-through) request. */
+export interface SignedRequest {
+  method: string
+  url: string
+  headers: Headers
+  body?: string | Uint8Array | ArrayBuffer | null
+}
+
+export interface SignOptions {
+  /** @default signer's `now()` (corrected for known clock skew) */
+  signingDate?: Date
+  /** Add `canonicalRequest` and `stringToSign` to the result. @default false */
+  debug?: boolean
+}
+
+export interface PresignOptions {
+  /** Seconds the URL stays valid, 1…604800. */
+  expiresIn: number
+  signingDate?: Date
+}
+
+export interface SignResult {
+  request: SignedRequest
+  plan: SigningPlan | null
+  canonicalRequest?: string
+  stringToSign?: string
+}
+
+/** Options of `createSigner`. */
+export interface SignerOptions {
+  /**
+   * Credentials or a provider. Omitted: in Node the default chain of `@aws-sdk/credential-providers`
+   * (an optional peer dependency); elsewhere `sign` throws `CredentialsError`.
+   */
+  credentials?: CredentialsInput
+  /** Rules, checked in order before AWS host inference. @default [] */
+  rules?: SigningRule[]
+  /** @default true */
+  awsHosts?: AwsHostsMode
+  /** What to do with a request no rule or inference claims. @default 'pass' */
+  unmatched?: 'pass' | 'error'
+  /** Clock. @default () => new Date() */
+  now?: () => Date
+  /** Largest body buffered to hash it. @default 67108864 (64 MiB) */
+  maxBodyBytes?: number
+  /** Refresh provider credentials this long before they expire. @default 300000 */
+  refreshBeforeExpiryMs?: number
+  /**
+   * Which headers to sign besides `host`, `content-type`, `content-md5` and `x-amz-*`:
+   * `'all'` signs every header present; an array adds those names.
+   * @default 'default'
+   */
+  signedHeaders?: 'default' | 'all' | string[]
+}

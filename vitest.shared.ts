@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+/**
+ * Tests import workspace packages from their sources, so a package's tests never depend on another
+ * package's stale `dist/`. (Built output is exercised by the CLI, examples, and `check:package`.)
+ */
+export const workspaceAliases = [
+  { find: /^@awssig\/testing\/msw$/, replacement: `${root}packages/testing/src/msw.ts` },
+  { find: /^@awssig\/testing\/server$/, replacement: `${root}packages/testing/src/server.ts` },
+  { find: /^@awssig\/(core|fetch|axios|ky|testing)$/, replacement: `${root}packages/$1/src/index.ts` },
+]
+
+export const sharedTestConfig = {
+  resolve: { alias: workspaceAliases },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]] as never,
+    testTimeout: 20_000,
+  },
+}
