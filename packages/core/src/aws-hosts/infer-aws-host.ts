@@ -1,0 +1,197 @@
+import { awsHostInference } from './aws-host-inference'
+import { GLOBAL_SIGNING_REGIONS, NOT_SIGV4, SIGNING_NAMES } from './aws-hosts.generated'
+import { type AwsDnsSuffix, findAwsDnsSuffix } from './dns-suffixes'
+import { inferLegacyS3Host, inferRegionalS3Host } from './infer-s3-host'
+import { partitionOfRegion } from './regions'
+import type { AwsHostInference } from './types'
+
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
+const SIGNING_NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/
+
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined
+
+/**
+ * What AWS's own hostname conventions say about how to sign for `host`, or null when the host is not one
+ * AWS documents. Never guesses: a host whose region and service cannot both be read from AWS's endpoint
+ * metadata or a documented pattern gives null (never a default `us-east-1`).
+ *
+ * `host` should be normalized by the caller (lowercase, punycode, no port, no trailing dot); upper case and
+ * a trailing dot are tolerated.
+ *
+ * Hosts that hand requests to customer code (API Gateway `execute-api`, Lambda function URLs, AppSync) come
+ * back with `customerCode: true`; the caller decides whether to claim them.
+ *
+ * @example inferAwsHost('ec2.us-west-2.amazonaws.com') // { service: 'ec2', region: 'us-west-2', … }
+ * @example inferAwsHost('iam.amazonaws.com') // { service: 'iam', region: 'us-east-1', … }
+ * @example inferAwsHost('amazonaws.com.evil.com') // null
+ */
+export function inferAwsHost(host: string): AwsHostInference | null {
+  const name = host.toLowerCase().replace(/\.$/, '')
+  if (name.length > 253) return null
+  const dns = findAwsDnsSuffix(name)
+  if (!dns) return null
+  const labels = name.slice(0, -dns.suffix.length - 1).split('.')
+  if (!labels.every((label) => DNS_LABEL.test(label))) return null
+  if (dns.suffix === 'on.aws') return inferFunctionUrl(labels, dns, name)
+  // undefined: the host names no region (try the region-less forms); null: it does, but is not recognised.
+  const regional = inferRegionalHost(labels, dns, name)
+  if (regional !== undefined) return regional
+  return inferRegionlessHost(labels, dns, name) ?? null
+}
+
+function partitionOfHostRegion(label: string | undefined, dns: AwsDnsSuffix): string | undefined {
+  const partition = label === undefined ? undefined : partitionOfRegion(label)
+  return partition !== undefined && dns.partitions.includes(partition) ? partition : undefined
+}
+
+/**
+ * Removes the FIPS and dual-stack markers AWS puts in endpoint prefixes: `ec2-fips.<region>`,
+ * `fips.batch.<region>`, `api-fips.sagemaker.<region>`, `s3-fips.dualstack.<region>`
+ * (aws-sdk v2 region_config_data.json `fipsRules`/`dualstackRules`; botocore endpoints.json variants).
+ */
+function withoutVariantMarkers(prefix: readonly string[]): string[] {
+  const out: string[] = []
+  prefix.forEach((label, index) => {
+    if (label === 'fips' && index === 0 && prefix.length > 1) return
+    if (label === 'dualstack' && index === prefix.length - 1 && index > 0) return
+    out.push(label.endsWith('-fips') ? label.slice(0, -5) : label)
+  })
+  return out
+}
+
+/** `<prefix>.<region>.<suffix>` and the documented service-specific forms that carry a region. */
+function inferRegionalHost(
+  labels: string[],
+  dns: AwsDnsSuffix,
+  host: string,
+): AwsHostInference | null | undefined {
+  let parts = labels
+  // VPC interface endpoints: `vpce-<id>.<service>.<region>.vpce.amazonaws.com`, and private REST APIs
+  // `<api-id>-<vpce-id>.execute-api.<region>.vpce.amazonaws.com`.
+  // https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-api-test-invoke-url.html
+  if (parts.at(-1) === 'vpce' && dns.suffix === 'amazonaws.com') {
+    parts = parts.slice(0, -1).filter((label) => !label.startsWith('vpce-'))
+  }
+  // OpenSearch Service domains `search-<domain>-<id>.<region>.es.amazonaws.com` (or `vpc-…`), and
+  // OpenSearch Serverless collections `<collection-id>.<region>.aoss.amazonaws.com`.
+  // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/createupdatedomains.html
+  // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-clients.html
+  const service = parts[2]
+  if (parts.length === 3 && (service === 'es' || service === 'aoss')) {
+    const partition = partitionOfHostRegion(parts[1], dns)
+    if (partition === undefined) return null
+    const kind = service === 'es' ? 'OpenSearch Service domain' : 'OpenSearch Serverless collection'
+    return awsHostInference(service, partition, parts[1] as string, `${kind} ${host}`)
+  }
+  const region = parts.at(-1) as string
+  const partition = partitionOfHostRegion(region, dns)
+  if (partition === undefined) return undefined
+  const prefix = withoutVariantMarkers(parts.slice(0, -1))
+  if (prefix.length === 0) return null
+  const s3 = inferRegionalS3Host(prefix, partition, region, host)
+  if (s3 !== undefined) return s3
+  const joined = prefix.join('.')
+  const named = own(SIGNING_NAMES, joined)
+  if (named !== undefined) return awsHostInference(named, partition, region, `regional endpoint ${host}`)
+  if (prefix.length === 1) {
+    if (NOT_SIGV4.includes(joined) || !SIGNING_NAME.test(joined)) return null
+    return awsHostInference(joined, partition, region, `regional endpoint ${host}`)
+  }
+  if (prefix.length !== 2) return null
+  switch (prefix[1]) {
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-call-api.html
+    case 'execute-api':
+      return awsHostInference('execute-api', partition, region, `API Gateway API ${host} (customer code)`, {
+        customerCode: true,
+      })
+    // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-data.html (GraphQL and real-time)
+    case 'appsync-api':
+    case 'appsync-realtime-api':
+      return awsHostInference('appsync', partition, region, `AppSync API ${host} (customer code)`, {
+        customerCode: true,
+      })
+    // Account-specific IoT data endpoints `<prefix>-ats.iot.<region>.amazonaws.com` (and legacy ones without
+    // `-ats`) sign as `iotdata`, like `data-ats.iot` in the metadata.
+    // https://docs.aws.amazon.com/iot/latest/developerguide/iot-connect-devices.html#iot-connect-device-endpoints
+    case 'iot': {
+      const iotData = own(SIGNING_NAMES, 'data-ats.iot') ?? 'iotdata'
+      return awsHostInference(iotData, partition, region, `IoT data endpoint ${host}`)
+    }
+    default:
+      return null
+  }
+}
+
+/** Lambda function URLs `<url-id>.lambda-url.<region>.on.aws` (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html). */
+function inferFunctionUrl(labels: string[], dns: AwsDnsSuffix, host: string): AwsHostInference | null {
+  if (labels.length !== 3 || labels[1] !== 'lambda-url') return null
+  const partition = partitionOfHostRegion(labels[2], dns)
+  if (partition === undefined) return null
+  return awsHostInference(
+    'lambda',
+    partition,
+    labels[2] as string,
+    `Lambda function URL ${host} (customer code)`,
+    {
+      customerCode: true,
+    },
+  )
+}
+
+/** Hosts without a `.<region>` label: global endpoints, S3 legacy forms, SigV4A global endpoints. */
+function inferRegionlessHost(
+  labels: string[],
+  dns: AwsDnsSuffix,
+  host: string,
+): AwsHostInference | undefined {
+  let prefix = withoutVariantMarkers(labels)
+  let partition = dns.partitions[0] as string
+  const aws = dns.suffix === 'amazonaws.com'
+  // S3 Multi-Region Access Points: `<alias>.mrap.accesspoint.s3-global.amazonaws.com`, signed with SigV4A
+  // for every region. https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiRegionAccessPointRequests.html
+  if (aws && prefix.length === 4 && prefix.slice(1).join('.') === 'mrap.accesspoint.s3-global') {
+    return sigV4aEverywhere('s3', `S3 Multi-Region Access Point ${host}`, { s3: true, contentSha256: true })
+  }
+  // EventBridge global endpoints `<name>.<id>.endpoint.events.amazonaws.com` are signed with SigV4A.
+  // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-global-endpoints.html
+  if (aws && prefix.length === 4 && prefix[2] === 'endpoint' && prefix[3] === 'events') {
+    return sigV4aEverywhere('events', `EventBridge global endpoint ${host}`)
+  }
+  const legacyS3 = inferLegacyS3Host(prefix, dns.partitions, host)
+  if (legacyS3) return legacyS3
+  // GovCloud global endpoints `iam.us-gov.amazonaws.com`, `route53.us-gov.amazonaws.com` (aws-sdk v2
+  // region_config_data.json `globalGovCloud`); dual-stack global endpoints `iam.global.api.aws`.
+  if (aws && prefix.at(-1) === 'us-gov') {
+    partition = 'aws-us-gov'
+    prefix = prefix.slice(0, -1)
+  } else if (prefix.at(-1) === 'global') {
+    prefix = prefix.slice(0, -1)
+  }
+  const service = prefix[0]
+  if (prefix.length !== 1 || service === undefined) return undefined
+  const region = own(GLOBAL_SIGNING_REGIONS, `${service}/${partition}`)
+  if (region === undefined) return undefined
+  return awsHostInference(
+    own(SIGNING_NAMES, service) ?? service,
+    partition,
+    region,
+    `global endpoint ${host}`,
+    {
+      hostRegion: undefined,
+    },
+  )
+}
+
+function sigV4aEverywhere(
+  service: string,
+  reason: string,
+  overrides?: Partial<AwsHostInference>,
+): AwsHostInference {
+  return awsHostInference(service, 'aws', undefined, reason, {
+    regionSet: ['*'],
+    algorithm: 'sigv4a',
+    ...overrides,
+  })
+}

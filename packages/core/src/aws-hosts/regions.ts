@@ -1,0 +1,27 @@
+import { PARTITIONS } from './aws-hosts.generated'
+
+// Compiled once: the regexes are AWS's own `regionRegex` per partition (see the generator).
+const PARTITION_REGIONS = PARTITIONS.map(([id, , , regex]) => [id, new RegExp(regex)] as const)
+
+/**
+ * The partition a region belongs to, judged by that partition's region naming rule from AWS's partition
+ * metadata. Region names AWS has not launched yet but that follow the rule are accepted.
+ *
+ * @example partitionOfRegion('cn-north-1') // 'aws-cn'
+ * @example partitionOfRegion('us-gov-west-1') // 'aws-us-gov'
+ * @example partitionOfRegion('global') // undefined
+ */
+export function partitionOfRegion(region: string): string | undefined {
+  for (const [partition, regex] of PARTITION_REGIONS) if (regex.test(region)) return partition
+  return undefined
+}
+
+/**
+ * True when `region` is a well-formed region name of a known AWS partition (`us-west-2`, `cn-north-1`,
+ * `us-gov-west-1`, `us-iso-east-1`, `eusc-de-east-1`). False for `us-west2`, `US-WEST-2`, `global`, ''.
+ *
+ * @example isValidRegion('eu-central-1') // true
+ */
+export function isValidRegion(region: string): boolean {
+  return partitionOfRegion(region) !== undefined
+}
