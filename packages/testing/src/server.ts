@@ -1,1 +1,8 @@
-export const placeholder = 'testing/server'
+export { createLoopbackFetch } from './server/loopback-fetch'
+export {
+  type ServedRequest,
+  startVerifyingServer,
+  type VerifyingServer,
+  type VerifyingServerOptions,
+} from './server/start-verifying-server'
+export type { EndpointConfig, VerifierCredentials, VerifierOptions, VerifySuccess } from './verify/types'
