@@ -1,0 +1,351 @@
+import { type CredentialSource, createCredentialSource } from './credentials/credential-source'
+import { createDefaultCredentialProvider } from './credentials/default-credential-provider'
+import { AwsSigError, InvalidRuleError, isAwsSigError, NoMatchingRuleError } from './errors'
+import { resolvePlan } from './resolve-plan'
+import { type CompiledRule, compileRules } from './rules/compile-rules'
+import { normalizeUrlHost } from './rules/host-pattern'
+import { buildCanonicalInput } from './signing/canonical-input'
+import type { HeaderSignature, QuerySignature, SigningInput } from './signing/signing-input'
+import { presignSigV4, signSigV4 } from './signing/sigv4'
+import type {
+  AwsHostsMode,
+  CredentialsInput,
+  Explanation,
+  PresignOptions,
+  SignableRequest,
+  SignerOptions,
+  SigningPlan,
+  SignOptions,
+  SignResult,
+} from './types'
+
+/** Options after validation, with every default filled in. */
+export interface ResolvedSignerOptions {
+  credentials?: CredentialsInput
+  rules: SignerOptions['rules'] & {}
+  awsHosts: AwsHostsMode
+  unmatched: 'pass' | 'error'
+  now: () => Date
+  maxBodyBytes: number
+  refreshBeforeExpiryMs: number
+  signedHeaders: 'default' | 'all' | string[]
+}
+
+/** Decides how each host is signed and signs requests. Create one with `createSigner`. */
+export interface Signer {
+  /**
+   * How a request to `url` would be signed, or null when no rule or AWS host inference claims its host.
+   * @example signer.resolve('https://ec2.us-west-2.amazonaws.com/') // { service: 'ec2', region: 'us-west-2', … }
+   */
+  resolve(url: string | URL): SigningPlan | null
+  /**
+   * The plan plus a sentence saying why, including why nothing matched or why a customer-code host was
+   * declined. Never contains secrets.
+   */
+  explain(url: string | URL): Explanation
+  /**
+   * Signs a request (headers: `authorization`, `x-amz-date`, and where needed `x-amz-content-sha256`,
+   * `x-amz-security-token`, `x-amz-region-set`). Unclaimed hosts and already-signed requests pass through
+   * with `plan: null`. The input is never mutated.
+   * @example const { request } = await signer.sign({ method: 'GET', url: 'https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15' })
+   */
+  sign(request: SignableRequest, options?: SignOptions): Promise<SignResult>
+  /**
+   * A presigned URL (SigV4 or SigV4A) valid for `expiresIn` seconds (1…604800).
+   * @example await signer.presign({ method: 'GET', url: 'https://bucket.s3.eu-west-1.amazonaws.com/key' }, { expiresIn: 900 })
+   */
+  presign(request: SignableRequest, options: PresignOptions): Promise<string>
+  /**
+   * Milliseconds added to `now()` when no `signingDate` is given. Adapters set it from the server's `Date`
+   * after a clock-skew answer. @default 0
+   */
+  clockOffsetMs: number
+  /** The validated options with defaults applied. */
+  readonly options: Readonly<ResolvedSignerOptions>
+}
+
+const MAX_PRESIGN_SECONDS = 604_800
+const PLAN_CACHE_SIZE = 256
+
+/**
+ * Creates a signer. Options and rules are validated and compiled here, once: a bad rule throws
+ * `InvalidRuleError` naming the rule index, the field and the fix.
+ *
+ * @example
+ * const signer = createSigner({
+ *   credentials: { accessKeyId: 'AKID…', secretAccessKey: '…' },
+ *   rules: [{ host: '*.corp.example', service: 'execute-api', region: 'eu-west-1' }],
+ * })
+ * const { request } = await signer.sign({ method: 'GET', url: 'https://api.corp.example/items' })
+ */
+export function createSigner(options: SignerOptions = {}): Signer {
+  const resolved = validateOptions(options)
+  const rules = compileRules(options.rules)
+  const planCache = new Map<string, ReturnType<typeof resolvePlan>>()
+  let clockOffsetMs = 0
+  const nowMs = () => resolved.now().getTime() + clockOffsetMs
+
+  const sourceOptions = { now: nowMs, refreshBeforeExpiryMs: resolved.refreshBeforeExpiryMs }
+  let defaultSource: CredentialSource | undefined
+  const signerSource = (): CredentialSource => {
+    defaultSource ??= createCredentialSource(
+      options.credentials ?? createDefaultCredentialProvider(),
+      sourceOptions,
+    )
+    return defaultSource
+  }
+  const ruleSources = new Map<CompiledRule, CredentialSource>()
+  for (const rule of rules) {
+    if (rule.credentials !== undefined)
+      ruleSources.set(rule, createCredentialSource(rule.credentials, sourceOptions))
+  }
+
+  const lookup = (url: URL) => {
+    const host = normalizeUrlHost(url)
+    const key = `${host.hostname}:${host.port ?? ''}`
+    let entry = planCache.get(key)
+    if (!entry) {
+      entry = resolvePlan(host, rules, resolved.awsHosts)
+      if (planCache.size >= PLAN_CACHE_SIZE) planCache.delete(planCache.keys().next().value as string)
+      planCache.set(key, entry)
+    }
+    return entry
+  }
+
+  const explain = (url: string | URL): Explanation => {
+    const { explanation } = lookup(toUrl(url))
+    return {
+      plan: explanation.plan && clonePlan(explanation.plan),
+      reason: explanation.reason,
+      warnings: [...explanation.warnings],
+    }
+  }
+
+  const prepare = async (request: SignableRequest, signingDate: Date | undefined, presign: boolean) => {
+    const url = toUrl(request.url)
+    const { explanation, rule } = lookup(url)
+    const plan = explanation.plan
+    if (!plan) return { url, plan: null, explanation }
+    // Body and header problems surface before any credentials provider is called.
+    const input = buildCanonicalInput({
+      method: request.method,
+      url,
+      headers: new Headers(request.headers),
+      body: request.body,
+      plan,
+      signedHeaders: resolved.signedHeaders,
+      maxBodyBytes: resolved.maxBodyBytes,
+      presign,
+    })
+    const credentials = await (rule && ruleSources.get(rule) ? ruleSources.get(rule)! : signerSource()).get()
+    const signing: SigningInput = {
+      plan,
+      credentials,
+      signingDate: signingDate ?? new Date(nowMs()),
+      input,
+    }
+    return { url, plan, explanation, signing }
+  }
+
+  const signer: Signer = {
+    resolve: (url) => explain(url).plan,
+    explain,
+    async sign(request, signOptions = {}) {
+      const url = toUrl(request.url)
+      if (isAlreadySigned(url, request.headers)) return passThrough(request, url)
+      const prepared = await withRequestContext(request, () =>
+        prepare(request, signOptions.signingDate, false),
+      )
+      if (!prepared.signing) {
+        if (resolved.unmatched === 'error') {
+          throw new NoMatchingRuleError(
+            `No signing rule claims ${url.host}: ${prepared.explanation.reason}`,
+            {
+              method: request.method,
+              url: url.href,
+            },
+          )
+        }
+        return passThrough(request, url)
+      }
+      const signed: HeaderSignature = await withRequestContext(request, async () =>
+        prepared.plan.algorithm === 'sigv4a'
+          ? (await import('./signing/sigv4a')).signSigV4a(prepared.signing)
+          : signSigV4(prepared.signing),
+      )
+      const result: SignResult = {
+        request: {
+          method: request.method,
+          url: prepared.signing.input.url.href,
+          headers: signed.headers,
+          body: request.body ?? null,
+        },
+        plan: clonePlan(prepared.plan),
+      }
+      if (signOptions.debug) {
+        result.canonicalRequest = signed.canonicalRequest
+        result.stringToSign = signed.stringToSign
+      }
+      return result
+    },
+    async presign(request, presignOptions) {
+      const expiresIn = presignOptions?.expiresIn
+      if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_SECONDS) {
+        throw new RangeError(
+          `presign: expiresIn must be an integer number of seconds from 1 to ${MAX_PRESIGN_SECONDS}`,
+        )
+      }
+      const url = toUrl(request.url)
+      if (isAlreadySigned(url, request.headers)) return url.href
+      const prepared = await withRequestContext(request, () =>
+        prepare(request, presignOptions.signingDate, true),
+      )
+      if (!prepared.signing) {
+        throw new NoMatchingRuleError(
+          `Cannot presign: no signing rule claims ${url.host}: ${prepared.explanation.reason}`,
+          {
+            method: request.method,
+            url: url.href,
+          },
+        )
+      }
+      const signed: QuerySignature = await withRequestContext(request, async () =>
+        prepared.plan.algorithm === 'sigv4a'
+          ? (await import('./signing/sigv4a')).presignSigV4a(prepared.signing, expiresIn)
+          : presignSigV4(prepared.signing, expiresIn),
+      )
+      return signed.url
+    },
+    get clockOffsetMs() {
+      return clockOffsetMs
+    },
+    set clockOffsetMs(value: number) {
+      if (!Number.isFinite(value))
+        throw new TypeError('clockOffsetMs must be a finite number of milliseconds')
+      clockOffsetMs = value
+    },
+    options: Object.freeze(resolved),
+  }
+  return signer
+}
+
+function validateOptions(options: SignerOptions): ResolvedSignerOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidRuleError('createSigner(options): options must be an object.', -1, 'options')
+  }
+  const fail = (field: string, problem: string): never => {
+    throw new InvalidRuleError(`options.${field}: ${problem}`, -1, field)
+  }
+  const known = new Set([
+    'credentials',
+    'rules',
+    'awsHosts',
+    'unmatched',
+    'now',
+    'maxBodyBytes',
+    'refreshBeforeExpiryMs',
+    'signedHeaders',
+  ])
+  for (const key of Object.keys(options))
+    if (!known.has(key)) fail(key, `unknown option; options are ${[...known].join(', ')}`)
+  const { awsHosts = true, unmatched = 'pass', now = () => new Date() } = options
+  const {
+    maxBodyBytes = 64 * 1024 * 1024,
+    refreshBeforeExpiryMs = 300_000,
+    signedHeaders = 'default',
+  } = options
+  if (awsHosts !== true && awsHosts !== false && awsHosts !== 'all')
+    fail('awsHosts', "must be true, false or 'all'")
+  if (unmatched !== 'pass' && unmatched !== 'error') fail('unmatched', "must be 'pass' or 'error'")
+  if (typeof now !== 'function') fail('now', 'must be a function returning a Date')
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0)
+    fail('maxBodyBytes', 'must be a non-negative integer')
+  if (!Number.isFinite(refreshBeforeExpiryMs) || refreshBeforeExpiryMs < 0) {
+    fail('refreshBeforeExpiryMs', 'must be a non-negative number of milliseconds')
+  }
+  let headers: 'default' | 'all' | string[] = 'default'
+  if (signedHeaders === 'all' || signedHeaders === 'default') headers = signedHeaders
+  else if (
+    Array.isArray(signedHeaders) &&
+    signedHeaders.every((h) => typeof h === 'string' && /^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(h))
+  ) {
+    headers = signedHeaders.map((h) => h.toLowerCase())
+  } else fail('signedHeaders', "must be 'default', 'all' or an array of header names")
+  const credentials = options.credentials
+  if (credentials !== undefined && typeof credentials !== 'function') {
+    const { accessKeyId, secretAccessKey, sessionToken } = (credentials ?? {}) as unknown as Record<
+      string,
+      unknown
+    >
+    if (
+      typeof credentials !== 'object' ||
+      credentials === null ||
+      typeof accessKeyId !== 'string' ||
+      accessKeyId === '' ||
+      typeof secretAccessKey !== 'string' ||
+      secretAccessKey === '' ||
+      (sessionToken !== undefined && typeof sessionToken !== 'string')
+    ) {
+      fail(
+        'credentials',
+        'must be { accessKeyId, secretAccessKey, sessionToken? } with non-empty strings, or a provider',
+      )
+    }
+  }
+  const resolved: ResolvedSignerOptions = {
+    rules: Array.isArray(options.rules) ? [...options.rules] : [],
+    awsHosts,
+    unmatched,
+    now,
+    maxBodyBytes,
+    refreshBeforeExpiryMs,
+    signedHeaders: headers,
+  }
+  if (credentials !== undefined) resolved.credentials = credentials
+  return resolved
+}
+
+function toUrl(url: string | URL): URL {
+  try {
+    return new URL(String(url))
+  } catch (error) {
+    throw new TypeError(`Not an absolute URL: ${String(url).split('?')[0]}`, { cause: error })
+  }
+}
+
+function isAlreadySigned(url: URL, headers: HeadersInit | undefined): boolean {
+  for (const key of url.searchParams.keys()) if (key.toLowerCase() === 'x-amz-signature') return true
+  return headers !== undefined && new Headers(headers).has('authorization')
+}
+
+function passThrough(request: SignableRequest, url: URL): SignResult {
+  return {
+    request: {
+      method: request.method,
+      url: url.href,
+      headers: new Headers(request.headers),
+      body: request.body ?? null,
+    },
+    plan: null,
+  }
+}
+
+function clonePlan(plan: SigningPlan): SigningPlan {
+  const copy: SigningPlan = { ...plan, warnings: [...plan.warnings] }
+  if (plan.regionSet) copy.regionSet = [...plan.regionSet]
+  return copy
+}
+
+/** Adds the request's method and URL to awssig errors raised without them (credentials, SigV4A loading). */
+async function withRequestContext<T>(request: SignableRequest, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (isAwsSigError(error) && error.method === undefined) {
+      const context = new AwsSigError('', { method: request.method, url: String(request.url) })
+      Object.defineProperty(error, 'method', { value: context.method, enumerable: true })
+      Object.defineProperty(error, 'url', { value: context.url, enumerable: true })
+    }
+    throw error
+  }
+}

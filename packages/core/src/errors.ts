@@ -1,0 +1,111 @@
+const BRAND = Symbol.for('awssig.error')
+
+/** Fields every awssig error may carry besides its message. */
+export interface AwsSigErrorOptions {
+  /** The underlying error (a provider failure, a missing module …). */
+  cause?: unknown
+  /** Method of the request being signed, when there is one. */
+  method?: string
+  /** URL of the request being signed, when there is one (query values are not secret, signatures are stripped). */
+  url?: string
+}
+
+/**
+ * Base class of every error awssig throws. Messages never contain a secret key, session token or signature.
+ *
+ * @example
+ * try { await signer.sign(req) } catch (e) { if (isAwsSigError(e)) console.error(e.name, e.message) }
+ */
+export class AwsSigError extends Error {
+  override name: string = 'AwsSigError'
+  /** Method of the request being signed, when known. */
+  readonly method?: string
+  /** URL of the request being signed, when known (with any `X-Amz-Signature`/token redacted). */
+  readonly url?: string
+
+  constructor(message: string, options: AwsSigErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    if (options.method !== undefined) this.method = options.method
+    if (options.url !== undefined) this.url = redactUrl(options.url)
+    Object.defineProperty(this, BRAND, { value: true })
+  }
+}
+
+/** A signing rule or a `createSigner` option is invalid. Thrown by `createSigner`, never later. */
+export class InvalidRuleError extends AwsSigError {
+  override name = 'InvalidRuleError' as const
+  /** Index of the offending rule in `options.rules`; `-1` for a top-level option. */
+  readonly ruleIndex: number
+  /** The offending field (`host`, `region`, `regionSet`, … or the option name). */
+  readonly field: string
+
+  constructor(message: string, ruleIndex: number, field: string, options: AwsSigErrorOptions = {}) {
+    super(message, options)
+    this.ruleIndex = ruleIndex
+    this.field = field
+  }
+}
+
+/** `unmatched: 'error'` and no rule or AWS host inference claims the request's host. */
+export class NoMatchingRuleError extends AwsSigError {
+  override name = 'NoMatchingRuleError' as const
+}
+
+/** Credentials are missing, invalid, or their provider failed. Nothing was sent. */
+export class CredentialsError extends AwsSigError {
+  override name = 'CredentialsError' as const
+}
+
+/** A SigV4A plan, but the optional peer `@smithy/signature-v4a` could not be loaded. */
+export class SigV4aUnavailableError extends AwsSigError {
+  override name = 'SigV4aUnavailableError' as const
+}
+
+/** The request body cannot be hashed (an unsupported type, or a stream without `UNSIGNED-PAYLOAD`). */
+export class UnsignableBodyError extends AwsSigError {
+  override name = 'UnsignableBodyError' as const
+}
+
+/** The body is larger than `maxBodyBytes`, so it was not buffered to hash it. */
+export class BodyTooLargeError extends AwsSigError {
+  override name = 'BodyTooLargeError' as const
+  /** The configured `maxBodyBytes`. */
+  readonly limit: number
+
+  constructor(message: string, limit: number, options: AwsSigErrorOptions = {}) {
+    super(message, options)
+    this.limit = limit
+  }
+}
+
+/**
+ * True for any awssig error, also one created by another copy of the library (another bundle, realm or
+ * version), because the check uses a `Symbol.for` brand instead of `instanceof`.
+ *
+ * @example if (isAwsSigError(e) && e.name === 'CredentialsError') showLogin()
+ */
+export function isAwsSigError(value: unknown): value is AwsSigError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
+}
+
+const SECRET_QUERY_PARAMS = new Set(['x-amz-signature', 'x-amz-security-token', 'x-amz-credential'])
+
+/** Removes presigned-URL credential material so an error's `url` can be logged. */
+function redactUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return raw.split('?')[0] ?? ''
+  }
+  let changed = false
+  for (const key of [...url.searchParams.keys()]) {
+    if (SECRET_QUERY_PARAMS.has(key.toLowerCase())) {
+      url.searchParams.set(key, 'REDACTED')
+      changed = true
+    }
+  }
+  url.username = ''
+  url.password = ''
+  return changed ? url.toString() : url.href
+}

@@ -1,0 +1,168 @@
+import { inferAwsHost, looksLikeAwsHost } from './aws-hosts'
+import type { AwsHostInference } from './aws-hosts/types'
+import type { CompiledRule } from './rules/compile-rules'
+import { awsWrongRegionMessage } from './rules/compile-rules'
+import type { NormalizedHost } from './rules/host-pattern'
+import { CONTENT_SHA256_SERVICES, S3_FAMILY_SERVICES } from './rules/s3-family'
+import type { AwsHostsMode, Explanation, SigningPlan } from './types'
+
+/** A plan plus the rule that produced it (for per-rule credentials). */
+export interface ResolvedPlan {
+  explanation: Explanation
+  rule?: CompiledRule
+}
+
+/**
+ * Decides how to sign for one host: the first matching rule wins, AWS host inference applies only when no
+ * rule matches, and customer-code hosts need a rule or `awsHosts: 'all'`. Never guesses a region.
+ */
+export function resolvePlan(
+  host: NormalizedHost,
+  rules: readonly CompiledRule[],
+  awsHosts: AwsHostsMode,
+): ResolvedPlan {
+  const display = host.port === undefined ? host.hostname : `${host.hostname}:${host.port}`
+  const skipped: string[] = []
+  let inference: AwsHostInference | null | undefined
+  const infer = () => {
+    if (inference === undefined) inference = inferAwsHost(host.hostname)
+    return inference
+  }
+
+  for (const rule of rules) {
+    if (!rule.matcher.matches(host)) continue
+    const plan = planFromRule(rule, infer(), display)
+    if (typeof plan === 'string') {
+      skipped.push(plan)
+      continue
+    }
+    return { explanation: { plan, reason: plan.reason, warnings: [...plan.warnings] }, rule }
+  }
+
+  const prefix =
+    skipped.length > 0 ? `${skipped.join(' ')} ` : rules.length > 0 ? `No rule matches ${display}. ` : ''
+  if (awsHosts === false) {
+    return none(
+      `${prefix}AWS host inference is off (awsHosts: false), so ${display} is sent unsigned.`.trim(),
+    )
+  }
+  const inferred = infer()
+  if (!inferred) {
+    const why = looksLikeAwsHost(host.hostname)
+      ? `${host.hostname} is under an AWS domain but is not a hostname awssig recognises; add a rule with service and region.`
+      : `${host.hostname} is not an AWS hostname.`
+    return none(`${prefix}${why}`)
+  }
+  if (inferred.customerCode && awsHosts !== 'all') {
+    return none(
+      `${prefix}${host.hostname} is an AWS host that runs customer code (${inferred.service}); it is signed only when a rule names it or awsHosts is 'all', so credentials never reach a third-party API hosted on AWS.`,
+    )
+  }
+  const plan = planFromInference(inferred, display)
+  return { explanation: { plan, reason: plan.reason, warnings: [...plan.warnings] } }
+}
+
+function none(reason: string): ResolvedPlan {
+  return { explanation: { plan: null, reason, warnings: [] } }
+}
+
+function planFromInference(inferred: AwsHostInference, display: string): SigningPlan {
+  const plan: SigningPlan = {
+    service: inferred.service,
+    algorithm: inferred.algorithm,
+    source: 'aws',
+    reason: `AWS host inference: ${inferred.reason} → ${describeScope(inferred)}.`,
+    warnings: [],
+    regionCertain: inferred.regionCertain,
+  }
+  if (inferred.algorithm === 'sigv4a') plan.regionSet = [...(inferred.regionSet ?? ['*'])]
+  else if (inferred.region) plan.region = inferred.region
+  if (!inferred.regionCertain) {
+    plan.warnings.push(
+      `${display}: the region ${inferred.region ?? ''} is a best guess; AWS may answer with the bucket's real region.`,
+    )
+  }
+  applyPayloadFlags(plan, inferred.s3 || S3_FAMILY_SERVICES.has(plan.service), inferred.contentSha256, false)
+  return plan
+}
+
+/** A plan, or a sentence saying why this matching rule cannot produce one (the next rule is tried). */
+function planFromRule(
+  rule: CompiledRule,
+  inferred: AwsHostInference | null,
+  display: string,
+): SigningPlan | string {
+  const label = `rules[${rule.index}] (${rule.matcher.source})`
+  const service = rule.service ?? inferred?.service
+  if (!service) {
+    return `${label} matches ${display} but names no service, and ${display} is not an AWS hostname awssig understands.`
+  }
+  const algorithm = rule.algorithm ?? (rule.region === undefined ? inferred?.algorithm : undefined) ?? 'sigv4'
+  const plan: SigningPlan = {
+    service,
+    algorithm,
+    source: 'rule',
+    ruleIndex: rule.index,
+    reason: '',
+    warnings: [],
+    regionCertain:
+      rule.region !== undefined || rule.regionSet !== undefined || (inferred?.regionCertain ?? true),
+  }
+  if (algorithm === 'sigv4a') {
+    plan.regionSet = [...(rule.regionSet ?? inferred?.regionSet ?? ['*'])]
+  } else {
+    const region = rule.region ?? inferred?.region
+    if (!region) {
+      return `${label} matches ${display} but names no region, and the hostname does not name one.`
+    }
+    plan.region = region
+    if (rule.region && inferred?.hostRegion && inferred.hostRegion !== rule.region) {
+      plan.warnings.push(
+        `${label} signs ${display} for ${rule.region}, but the hostname names ${inferred.hostRegion}; AWS would answer "${awsWrongRegionMessage(rule.region)}"`,
+      )
+    }
+  }
+  if (rule.service && inferred && inferred.service !== rule.service && !inferred.customerCode) {
+    plan.warnings.push(
+      `${label} signs ${display} as service '${rule.service}', but AWS's hostname conventions say '${inferred.service}'.`,
+    )
+  }
+  const inferredApplies =
+    inferred !== null && (rule.service === undefined || rule.service === inferred.service)
+  const s3 = S3_FAMILY_SERVICES.has(service) || (inferredApplies && inferred.s3)
+  const contentSha256 = CONTENT_SHA256_SERVICES.has(service) || (inferredApplies && inferred.contentSha256)
+  if (rule.unsignedPayload && !s3) {
+    plan.warnings.push(`${label}: unsignedPayload ignored, '${service}' is not an S3-family service.`)
+  }
+  applyPayloadFlags(plan, s3, contentSha256, rule.unsignedPayload && s3)
+  const from =
+    rule.service && (rule.region || rule.regionSet)
+      ? ''
+      : inferred
+        ? ` (completed by AWS host inference: ${inferred.reason})`
+        : ''
+  plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}.`
+  return plan
+}
+
+function applyPayloadFlags(
+  plan: SigningPlan,
+  s3: boolean,
+  contentSha256: boolean,
+  unsignedPayload: boolean,
+): void {
+  if (s3) plan.s3 = true
+  if (s3 || contentSha256) plan.contentSha256 = true
+  if (unsignedPayload) plan.unsignedPayload = true
+}
+
+function describeScope(plan: {
+  algorithm: string
+  service: string
+  region?: string | undefined
+  regionSet?: string[] | undefined
+}): string {
+  return plan.algorithm === 'sigv4a'
+    ? `SigV4A for service ${plan.service}, region set ${(plan.regionSet ?? ['*']).join(',')}`
+    : `SigV4 for service ${plan.service} in ${plan.region ?? '?'}`
+}

@@ -1,0 +1,213 @@
+import { inferAwsHost, isValidRegion } from '../aws-hosts'
+import type { AwsHostInference } from '../aws-hosts/types'
+import { InvalidRuleError } from '../errors'
+import type { CredentialsInput, SigningAlgorithm } from '../types'
+import { compileHostPattern, type HostMatcher } from './host-pattern'
+import { S3_FAMILY_SERVICES } from './s3-family'
+
+/** A validated rule, ready to match. */
+export interface CompiledRule {
+  index: number
+  matcher: HostMatcher
+  service?: string
+  region?: string
+  algorithm?: SigningAlgorithm
+  regionSet?: string[]
+  credentials?: CredentialsInput
+  unsignedPayload: boolean
+}
+
+const RULE_FIELDS = new Set([
+  'host',
+  'service',
+  'region',
+  'algorithm',
+  'regionSet',
+  'credentials',
+  'unsignedPayload',
+])
+const SERVICE_PATTERN = /^[a-z0-9][a-z0-9._-]*$/i
+const REGION_SET_ENTRY = /^(?:\*|[a-z0-9]+(?:-[a-z0-9]+)*(?:-\*)?)$/
+
+/** The error AWS answers when the credential scope names another region than the endpoint's. */
+export function awsWrongRegionMessage(region: string): string {
+  return `Credential should be scoped to a valid region, not '${region}'.`
+}
+
+/**
+ * Validates every rule once, up front. Each problem throws `InvalidRuleError` naming the rule index, the
+ * field, and the fix, so a typo fails at startup instead of as a 403 in production.
+ */
+export function compileRules(rules: unknown): CompiledRule[] {
+  if (rules === undefined) return []
+  if (!Array.isArray(rules)) {
+    throw new InvalidRuleError(
+      'options.rules must be an array of rules, e.g. [{ host: …, service: … }].',
+      -1,
+      'rules',
+    )
+  }
+  return rules.map((rule, index) => compileRule(rule, index))
+}
+
+function compileRule(rule: unknown, index: number): CompiledRule {
+  const fail = (field: string, problem: string): never => {
+    throw new InvalidRuleError(`rules[${index}].${field}: ${problem}`, index, field)
+  }
+  if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) {
+    throw new InvalidRuleError(
+      `rules[${index}] must be an object like { host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }.`,
+      index,
+      'rule',
+    )
+  }
+  const r = rule as Record<string, unknown>
+  for (const key of Object.keys(r)) {
+    if (!RULE_FIELDS.has(key)) {
+      fail(key, `unknown field; a rule has ${[...RULE_FIELDS].join(', ')}`)
+    }
+  }
+  if (!('host' in r)) fail('host', "is required, e.g. host: 'api.example.com' or host: '*.example.com'")
+  const matcher = compileHostPattern(r.host)
+  if (typeof matcher === 'string') fail('host', matcher)
+  const compiledMatcher = matcher as HostMatcher
+
+  const algorithm = r.algorithm
+  if (algorithm !== undefined && algorithm !== 'sigv4' && algorithm !== 'sigv4a') {
+    fail('algorithm', `'${String(algorithm)}' is not an algorithm; use 'sigv4' (default) or 'sigv4a'`)
+  }
+
+  const service = r.service
+  if (service !== undefined) {
+    if (typeof service !== 'string' || service.trim() === '') {
+      fail(
+        'service',
+        "must be a non-empty signing name such as 'execute-api' or 's3' (or omit it for AWS hostnames)",
+      )
+    } else if (!SERVICE_PATTERN.test(service)) {
+      fail(
+        'service',
+        `'${service}' is not a signing name: use letters, digits, '-', '.', '_' (e.g. 'execute-api')`,
+      )
+    }
+  }
+
+  const region = r.region
+  if (region !== undefined) {
+    if (algorithm === 'sigv4a') {
+      fail('region', "SigV4A signs for a region set: use regionSet: ['us-*'] instead of region")
+    }
+    if (typeof region !== 'string' || !isValidRegion(region)) {
+      fail('region', `'${String(region)}' is not an AWS region; write one like 'us-east-1' or 'eu-west-1'`)
+    }
+  }
+
+  const regionSet = r.regionSet
+  if (regionSet !== undefined) {
+    if (algorithm !== 'sigv4a') {
+      fail('regionSet', "is only for SigV4A: add algorithm: 'sigv4a', or use region for SigV4")
+    }
+    if (!Array.isArray(regionSet) || regionSet.length === 0) {
+      fail('regionSet', "must be a non-empty array such as ['us-*'] or ['*']")
+    }
+    for (const entry of regionSet as unknown[]) {
+      if (typeof entry !== 'string' || !REGION_SET_ENTRY.test(entry)) {
+        fail(
+          'regionSet',
+          `'${String(entry)}' is not a region or wildcard; use e.g. 'us-east-1', 'us-*' or '*'`,
+        )
+      }
+    }
+  }
+
+  const credentials = r.credentials
+  if (credentials !== undefined && !isCredentialsInput(credentials)) {
+    fail(
+      'credentials',
+      'must be { accessKeyId, secretAccessKey, sessionToken? } with non-empty strings, or a provider function',
+    )
+  }
+
+  const unsignedPayload = r.unsignedPayload
+  if (unsignedPayload !== undefined && typeof unsignedPayload !== 'boolean') {
+    fail('unsignedPayload', 'must be true or false')
+  }
+
+  // Exact hosts can be checked against AWS's hostname conventions now; patterns only at resolve time.
+  const inference: AwsHostInference | null =
+    compiledMatcher.kind === 'exact' && compiledMatcher.hostname
+      ? inferAwsHost(compiledMatcher.hostname)
+      : null
+
+  if (compiledMatcher.kind === 'exact') {
+    if (service === undefined && !inference) {
+      fail(
+        'service',
+        `is required: '${compiledMatcher.source}' is not an AWS hostname awssig understands; add service (e.g. 'execute-api') and region`,
+      )
+    }
+    if (
+      service === undefined &&
+      region === undefined &&
+      regionSet === undefined &&
+      inference &&
+      !inference.region &&
+      !inference.regionSet
+    ) {
+      fail('region', `is required: the hostname '${compiledMatcher.source}' does not name a region`)
+    }
+    if (typeof region === 'string' && inference?.hostRegion && inference.hostRegion !== region) {
+      fail(
+        'region',
+        `'${region}' contradicts the hostname '${compiledMatcher.source}' (region ${inference.hostRegion}); AWS would answer "${awsWrongRegionMessage(region)}" Remove region or set it to '${inference.hostRegion}'`,
+      )
+    }
+  }
+  if (
+    typeof service === 'string' &&
+    service !== '' &&
+    region === undefined &&
+    algorithm !== 'sigv4a' &&
+    compiledMatcher.kind === 'exact' &&
+    !inference?.region
+  ) {
+    fail('region', `is required for SigV4: the hostname '${compiledMatcher.source}' does not name a region`)
+  }
+
+  if (unsignedPayload === true) {
+    const effectiveService = typeof service === 'string' ? service : inference?.service
+    if (effectiveService === undefined) {
+      if (compiledMatcher.kind === 'exact') fail('unsignedPayload', 'needs a service')
+    } else if (!S3_FAMILY_SERVICES.has(effectiveService)) {
+      fail(
+        'unsignedPayload',
+        `only S3-family services (${[...S3_FAMILY_SERVICES].join(', ')}) accept UNSIGNED-PAYLOAD, not '${effectiveService}'; remove it`,
+      )
+    }
+  }
+
+  const compiled: CompiledRule = {
+    index,
+    matcher: compiledMatcher,
+    unsignedPayload: unsignedPayload === true,
+  }
+  if (typeof service === 'string') compiled.service = service
+  if (typeof region === 'string') compiled.region = region
+  if (algorithm === 'sigv4' || algorithm === 'sigv4a') compiled.algorithm = algorithm
+  if (Array.isArray(regionSet)) compiled.regionSet = [...(regionSet as string[])]
+  if (credentials !== undefined) compiled.credentials = credentials as CredentialsInput
+  return compiled
+}
+
+function isCredentialsInput(value: unknown): boolean {
+  if (typeof value === 'function') return true
+  if (typeof value !== 'object' || value === null) return false
+  const { accessKeyId, secretAccessKey, sessionToken } = value as Record<string, unknown>
+  return (
+    typeof accessKeyId === 'string' &&
+    accessKeyId !== '' &&
+    typeof secretAccessKey === 'string' &&
+    secretAccessKey !== '' &&
+    (sessionToken === undefined || typeof sessionToken === 'string')
+  )
+}

@@ -1,0 +1,104 @@
+/** A request's host, normalized the way rules compare it. */
+export interface NormalizedHost {
+  /** Lowercase, punycode, no trailing dot, IPv6 in brackets, no port. */
+  hostname: string
+  /** Explicit port, or the scheme's default (80/443); `undefined` for schemes without one. */
+  port: number | undefined
+}
+
+/** A compiled host pattern: `matches` is pure and allocation-free for the exact and suffix forms. */
+export interface HostMatcher {
+  kind: 'exact' | 'suffix' | 'regexp'
+  /** Exact hostname, or the suffix without the leading `*.`; `undefined` for RegExp patterns. */
+  hostname?: string
+  /** The only port this pattern matches; `undefined` matches any port. */
+  port?: number
+  matches(host: NormalizedHost): boolean
+  /** The pattern as written, for messages. */
+  source: string
+}
+
+const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443 }
+
+/** Normalizes a URL's host for rule matching and AWS host inference. */
+export function normalizeUrlHost(url: URL): NormalizedHost {
+  // URL already lowercases and converts IDN labels to punycode; only the trailing dot is left to drop.
+  const hostname = url.hostname.endsWith('.') ? url.hostname.slice(0, -1) : url.hostname
+  const port = url.port === '' ? DEFAULT_PORTS[url.protocol] : Number(url.port)
+  return { hostname, port }
+}
+
+/**
+ * Compiles a rule's `host` into a matcher. Returns an error text (naming the fix) for a malformed
+ * pattern instead of throwing, so the caller can attach the rule index and field.
+ */
+export function compileHostPattern(pattern: unknown): HostMatcher | string {
+  if (pattern instanceof RegExp) {
+    if (pattern.global || pattern.sticky) {
+      return `the RegExp ${String(pattern)} has the g or y flag, which makes test() stateful; remove the flag`
+    }
+    const regexp = pattern
+    return {
+      kind: 'regexp',
+      source: String(pattern),
+      matches: (host) => regexp.test(host.hostname),
+    }
+  }
+  if (typeof pattern !== 'string') {
+    return `host must be a string ('api.example.com', '*.example.com') or a RegExp, got ${describe(pattern)}`
+  }
+  const text = pattern.trim()
+  if (text === '') return "host is empty; write a hostname such as 'api.example.com'"
+  if (text.includes('://') || /[/?#@\s]/.test(text)) {
+    return `host '${pattern}' must be a bare host (optionally with :port), not a URL; write e.g. 'api.example.com'`
+  }
+  const wildcard = text.startsWith('*.')
+  const rest = wildcard ? text.slice(2) : text
+  if (rest.includes('*')) {
+    return `host '${pattern}' may contain '*' only as a leading '*.' label (e.g. '*.example.com'), or use a RegExp`
+  }
+  let parsed: URL
+  try {
+    parsed = new URL(`http://${rest}`)
+  } catch {
+    return `host '${pattern}' is not a valid hostname`
+  }
+  const hostname = parsed.hostname.endsWith('.') ? parsed.hostname.slice(0, -1) : parsed.hostname
+  if (hostname === '' || hostname.startsWith('.') || hostname.includes('..')) {
+    return `host '${pattern}' is not a valid hostname`
+  }
+  // URL drops an explicit :80 for http; keep the port as written.
+  const portMatch = /:(\d+)$/.exec(rest)
+  const port = portMatch ? Number(portMatch[1]) : undefined
+  if (port !== undefined && (port < 1 || port > 65535))
+    return `host '${pattern}' has port ${port}, outside 1…65535`
+  if (!portMatch && /:[^\]]*$/.test(rest) && !rest.startsWith('[')) {
+    return `host '${pattern}' has a malformed port; write e.g. 'api.example.com:8443'`
+  }
+  const portOk = (host: { port: number | undefined }) => port === undefined || host.port === port
+  if (wildcard) {
+    const dotted = `.${hostname}`
+    return {
+      kind: 'suffix',
+      hostname,
+      ...(port === undefined ? {} : { port }),
+      source: pattern,
+      // One or more labels before the suffix: `*.example.com` never matches `example.com` itself.
+      matches: (host) =>
+        host.hostname.length > dotted.length && host.hostname.endsWith(dotted) && portOk(host),
+    }
+  }
+  return {
+    kind: 'exact',
+    hostname,
+    ...(port === undefined ? {} : { port }),
+    source: pattern,
+    matches: (host) => host.hostname === hostname && portOk(host),
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value
+}
