@@ -1,0 +1,93 @@
+// Runs the example page in headless Chromium against the local verifying server and reports what each
+// request got. Used by `node src/index.mjs` and by the end-to-end test.
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startVerifyingServer } from '@awssig/testing/server'
+import { chromium } from 'playwright-core'
+import { build, preview } from 'vite'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+/** Debian's chromium by default; CHROMIUM_PATH overrides. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Whether a Chromium binary is present. */
+export function hasChromium() {
+  return existsSync(chromiumPath)
+}
+
+/**
+ * Builds the page with Vite, serves it on 127.0.0.1, starts the verifying server (with CORS, since the
+ * page's origin differs from the API hosts), and opens the page in Chromium with the verifying server as
+ * its HTTP proxy: the page's http:// requests to AWS-style hostnames reach it with their real Host header,
+ * while the page itself (on loopback) is loaded directly.
+ * With `live` (query parameters for the page: identityPoolId, region, api, multiRegionApi) no verifying
+ * server or proxy is used: the page signs with Cognito credentials and calls your real APIs.
+ * @param {{ screenshotPath?: string, timeoutMs?: number, live?: Record<string, string> }} [options]
+ * @returns {Promise<{ results: { name: string, status: number, ok: boolean, answer: string }[], verified: { method: string, url: string, status: number }[], console: string[] }>}
+ */
+export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live } = {}) {
+  await build({ root, logLevel: 'warn', configFile: `${root}/vite.config.mjs` })
+  const verifier = live
+    ? undefined
+    : await startVerifyingServer({
+        port: 0,
+        cors: true,
+        credentials: [
+          { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+        ],
+        endpoints: {
+          'abc123.execute-api.eu-west-1.amazonaws.com': { service: 'execute-api', region: 'eu-west-1' },
+          'api.example.com': {
+            service: 'execute-api',
+            region: 'us-west-2',
+            algorithm: 'sigv4a',
+            sigv4aOnly: true,
+          },
+        },
+      })
+  const site = await preview({
+    root,
+    configFile: `${root}/vite.config.mjs`,
+    logLevel: 'warn',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  })
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(verifier ? [`--proxy-server=http://127.0.0.1:${verifier.port}`] : []),
+    ],
+  })
+  const consoleLines = []
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 640 } })
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`))
+    page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`))
+    const address = site.httpServer.address()
+    const query = live ? `?${new URLSearchParams({ live: '1', ...live })}` : ''
+    await page.goto(`http://127.0.0.1:${address.port}/${query}`)
+    await page.waitForSelector('body[data-done="true"]', { timeout: timeoutMs })
+    const results = await page.evaluate(() => window.awssigResults)
+    if (screenshotPath) {
+      await mkdir(dirname(screenshotPath), { recursive: true })
+      await page.screenshot({ path: screenshotPath, fullPage: true })
+    }
+    return { results, verified: [...(verifier?.requests ?? [])], console: consoleLines }
+  } catch (error) {
+    error.message += `\nbrowser console:\n${consoleLines.join('\n')}`
+    throw error
+  } finally {
+    await browser.close()
+    await new Promise((resolve) => site.httpServer.close(resolve))
+    await verifier?.close()
+  }
+}

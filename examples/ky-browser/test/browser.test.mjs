@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { chromiumPath, hasChromium, runBrowserCheck } from '../src/browser-check.mjs'
+
+const screenshotPath = fileURLToPath(new URL('../test-results/screenshot.png', import.meta.url))
+const available = hasChromium()
+
+if (!available) {
+  // Skipped on a developer machine without Chromium; under CI a missing browser is a failure.
+  console.warn(
+    process.env.CI
+      ? `Chromium not found at ${chromiumPath}: CI requires it (apt-get install chromium, or set CHROMIUM_PATH).`
+      : `Chromium not found at ${chromiumPath}: the browser test is skipped (set CHROMIUM_PATH).`,
+  )
+}
+
+describe('ky in a real browser', () => {
+  it.skipIf(!available && !process.env.CI)(
+    'signs SigV4 and SigV4A requests in the page, including FormData uploads',
+    async () => {
+      if (!available) expect.fail(`Chromium is required under CI but was not found at ${chromiumPath}`)
+      const { results, verified } = await runBrowserCheck({ screenshotPath })
+      expect(results.map((r) => r.name)).toEqual([
+        'SigV4 GET with a query',
+        'SigV4 POST json',
+        'SigV4 FormData upload',
+        'Control: SigV4 for the wrong region is refused',
+        "SigV4A 'us-*' POST json",
+        "SigV4A 'us-*' FormData upload",
+      ])
+      for (const result of results) {
+        const status = result.name.startsWith('Control') ? 403 : 200
+        expect(result, result.name).toMatchObject({ ok: true, status })
+      }
+      const control = results.find((r) => r.name.startsWith('Control'))
+      expect(control.answer).toBe("Credential should be scoped to a valid region, not 'us-east-1'.")
+      // The answers came from the verifying server, not from anything else on the way. (Chromium's own
+      // background requests, such as its updater, also reach the proxy: only the example's hosts count.)
+      const apiHosts = ['abc123.execute-api.eu-west-1.amazonaws.com', 'api.example.com']
+      const signed = verified.filter(
+        (r) => r.method !== 'OPTIONS' && apiHosts.includes(new URL(r.url).hostname),
+      )
+      expect(signed.map((r) => r.status)).toEqual([200, 200, 200, 403, 200, 200])
+    },
+    90_000,
+  )
+})

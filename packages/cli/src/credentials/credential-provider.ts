@@ -1,0 +1,42 @@
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@awssig/core'
+import { SigningFailedError } from '../cli-error'
+
+/**
+ * The credentials the CLI signs with: a named profile (`--profile`), otherwise the AWS SDK's default
+ * Node chain (environment variables `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`,
+ * then `AWS_PROFILE` or the default profile, SSO, `credential_process`, web identity, ECS and EC2
+ * metadata). The SDK is imported only when a request is actually signed, so `explain` and `--help` stay
+ * fast. A failure becomes a {@link SigningFailedError} (exit code 3) whose message says what to set.
+ */
+export function createCredentialProvider(profile?: string): AwsCredentialIdentityProvider {
+  let pending: Promise<AwsCredentialIdentity> | undefined
+  return () => {
+    pending ??= loadCredentials(profile)
+    return pending
+  }
+}
+
+async function loadCredentials(profile: string | undefined): Promise<AwsCredentialIdentity> {
+  const providers = await import('@aws-sdk/credential-providers')
+  try {
+    const provider = profile ? providers.fromIni({ profile }) : providers.fromNodeProviderChain()
+    return await provider()
+  } catch (error) {
+    const detail = firstSentence((error as Error).message)
+    throw new SigningFailedError(
+      profile
+        ? `Could not load credentials for profile "${profile}"${detail ? ` (${detail})` : ''}.`
+        : 'No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass --profile NAME.',
+      { cause: error },
+    )
+  }
+}
+
+function firstSentence(message: string | undefined): string {
+  return (
+    (message ?? '')
+      .split(/\.\s|\n/)[0]
+      ?.replace(/\.$/, '')
+      .trim() ?? ''
+  )
+}
