@@ -1,1 +1,12 @@
-export const placeholder = 'fetch/index'
+export * from '@awssig/core'
+export { serverTimeFromSkewError } from './clock-skew'
+export { createSignedFetch, type SignedFetch, type SignedFetchOptions } from './create-signed-fetch'
+export {
+  copyHeaders,
+  headerPairs,
+  isAlreadySigned,
+  withoutCredentialHeaders,
+  withoutSignatureHeaders,
+} from './credential-headers'
+export { isBrowserLike } from './environment'
+export { type OutgoingRequest, type SendSignedOptions, sendSigned } from './send-signed'

@@ -1,1 +1,8 @@
-export const placeholder = 'ky/index'
+export * from '@awssig/core'
+export {
+  createKyHooks,
+  type KyHooksOptions,
+  type SigningKyHook,
+  type SigningKyHooks,
+} from './create-ky-hooks'
+export { type HooksWithSigning, withSigning } from './with-signing'

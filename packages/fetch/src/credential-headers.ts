@@ -1,0 +1,58 @@
+/**
+ * A copy of `headers`, made by iterating their entries. `new Headers(headers)` is not enough: with msw's
+ * interceptors installed (in tests), copying a `Headers` that came from `new Request(request)` twice yields an
+ * empty object, because the interceptors copy their own record of the raw headers instead of the list.
+ */
+export function copyHeaders(headers: HeadersInit | undefined): Headers {
+  const copy = new Headers()
+  if (headers === undefined) return copy
+  const entries = isHeadersLike(headers) ? headers : new Headers(headers)
+  for (const [name, value] of entries) copy.append(name, value)
+  return copy
+}
+
+/** The entries of `headers` as pairs, the form every copy of them (ours, core's, fetch's) reads correctly. */
+export function headerPairs(headers: Headers): [string, string][] {
+  return [...headers]
+}
+
+function isHeadersLike(value: HeadersInit): value is Headers {
+  return typeof (value as Headers).forEach === 'function' && typeof (value as Headers).get === 'function'
+}
+
+/**
+ * Returns a copy of `headers` without anything that carries or depends on credential material:
+ * `Authorization` and every `X-Amz-*` header (date, security token, content hash, region set, …).
+ * Used before re-signing (stale values must not survive) and before following a redirect to a host that no
+ * rule claims (they must not leave).
+ */
+export function withoutCredentialHeaders(headers: HeadersInit): Headers {
+  const copy = copyHeaders(headers)
+  for (const name of [...copy.keys()]) {
+    if (name === 'authorization' || name.startsWith('x-amz-')) copy.delete(name)
+  }
+  return copy
+}
+
+/** The headers `signer.sign` writes; the only ones removed before signing a request again. */
+const SIGNER_HEADERS = [
+  'authorization',
+  'x-amz-date',
+  'x-amz-security-token',
+  'x-amz-content-sha256',
+  'x-amz-region-set',
+]
+
+/** Returns a copy of `headers` without the values a previous signature added. */
+export function withoutSignatureHeaders(headers: HeadersInit): Headers {
+  const copy = copyHeaders(headers)
+  for (const name of SIGNER_HEADERS) copy.delete(name)
+  return copy
+}
+
+/** True when the request already carries a signature (its own `Authorization`, or a presigned URL). */
+export function isAlreadySigned(url: string, headers: Headers): boolean {
+  if (headers.has('authorization')) return true
+  const query = url.indexOf('?')
+  return query !== -1 && /[?&]x-amz-signature=/i.test(url.slice(query).split('#')[0] ?? '')
+}

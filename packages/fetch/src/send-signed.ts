@@ -1,0 +1,188 @@
+import type { Signer } from '@awssig/core'
+import { serverTimeFromSkewError } from './clock-skew'
+import {
+  copyHeaders,
+  headerPairs,
+  withoutCredentialHeaders,
+  withoutSignatureHeaders,
+} from './credential-headers'
+
+/** A request ready to be signed and sent: the caller's headers, and the exact body bytes (or a stream). */
+export interface OutgoingRequest {
+  method: string
+  /** Absolute URL, as it goes on the wire. */
+  url: string
+  /** The caller's headers, including the `Content-Type` derived from the body; no signature headers. */
+  headers: Headers
+  /**
+   * The exact bytes to hash and send; or a stream, sent as it is read and signed with `UNSIGNED-PAYLOAD`
+   * (only where the plan allows it).
+   */
+  body: Uint8Array | string | ReadableStream<Uint8Array> | undefined
+}
+
+/** How {@link sendSigned} sends. */
+export interface SendSignedOptions {
+  /** The underlying fetch. */
+  fetch: typeof fetch
+  /**
+   * The rest of the caller's request options (signal, credentials, cache, keepalive, an undici
+   * `dispatcher` …), passed on unchanged to every attempt.
+   */
+  init?: RequestInit
+  /** `redirect` for the underlying fetch. */
+  redirect: RequestRedirect
+  /** Follow 301/302/303/307/308 here (requires `redirect: 'manual'` and a runtime that exposes them). */
+  followRedirects: boolean
+  /** Re-sign and retry once when AWS answers that the clock is skewed. @default true */
+  retryOnClockSkew?: boolean
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+/** The fetch standard's limit. */
+const MAX_REDIRECTS = 20
+/** Headers that describe the body: dropped with it when a redirect turns the request into a GET. */
+const BODY_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'content-location',
+]
+
+/**
+ * Signs `request`, sends it, and handles what a signature makes special about the answer:
+ * - redirects (when `followRedirects`): each hop is signed again for its own host if a rule or AWS
+ *   inference claims it, and otherwise sent with no credential material at all (`Authorization` and every
+ *   `X-Amz-*` header removed) — credentials never follow a redirect to a host that no rule claims;
+ * - clock skew: when AWS answers that the request time is too far from its clock, the server's time is kept
+ *   on the signer (`signer.clockOffsetMs`) and the request is signed again and sent once more.
+ *
+ * `firstResponse`, when given, is the answer to the first (already signed and sent) attempt: processing
+ * continues from it. The ky hooks use this from `afterResponse`.
+ *
+ * @example
+ * const response = await sendSigned(signer, { method: 'GET', url, headers: new Headers(), body: undefined }, {
+ *   fetch: globalThis.fetch, redirect: 'manual', followRedirects: true,
+ * })
+ */
+export async function sendSigned(
+  signer: Signer,
+  request: OutgoingRequest,
+  options: SendSignedOptions,
+  firstResponse?: Response,
+): Promise<Response> {
+  const first = await sendFollowingRedirects(signer, request, options, firstResponse)
+  if (options.retryOnClockSkew === false || !first.signed || isStream(request.body)) return first.response
+  const serverTime = await serverTimeFromSkewError(first.response)
+  if (serverTime === undefined) return first.response
+  signer.clockOffsetMs = serverTime.getTime() - signerNow(signer).getTime()
+  discard(first.response)
+  return (await sendFollowingRedirects(signer, request, options)).response
+}
+
+interface Answer {
+  response: Response
+  /** Whether the request that got this answer was signed. */
+  signed: boolean
+}
+
+async function sendFollowingRedirects(
+  signer: Signer,
+  request: OutgoingRequest,
+  options: SendSignedOptions,
+  firstResponse?: Response,
+): Promise<Answer> {
+  let hop = request
+  let signed = true
+  let response = firstResponse ?? (await sendOne(signer, hop, options, true))
+  for (let redirects = 0; options.followRedirects; redirects++) {
+    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null
+    if (location === null) break
+    discard(response)
+    if (redirects === MAX_REDIRECTS) throw new TypeError(`Too many redirects (more than ${MAX_REDIRECTS}).`)
+    hop = nextHop(hop, response.status, new URL(location, hop.url).href)
+    signed = signer.resolve(hop.url) !== null
+    response = await sendOne(signer, hop, options, signed)
+    markRedirected(response, hop.url)
+  }
+  return { response, signed }
+}
+
+async function sendOne(
+  signer: Signer,
+  hop: OutgoingRequest,
+  options: SendSignedOptions,
+  sign: boolean,
+): Promise<Response> {
+  const streaming = isStream(hop.body)
+  let headers: Headers
+  if (sign) {
+    const signed = await signer.sign({
+      method: hop.method,
+      url: hop.url,
+      headers: headerPairs(withoutSignatureHeaders(hop.headers)),
+      body: streaming ? undefined : (hop.body as Uint8Array | string | undefined),
+    })
+    headers = signed.request.headers
+  } else {
+    headers = withoutCredentialHeaders(hop.headers)
+  }
+  const init: RequestInit & { duplex?: 'half' } = {
+    ...options.init,
+    method: hop.method,
+    headers: headerPairs(headers),
+    body: hop.body as BodyInit | undefined,
+    redirect: options.redirect,
+  }
+  // Node's fetch refuses a stream body without it; browsers that stream uploads need it too.
+  if (streaming) init.duplex = 'half'
+  return options.fetch(hop.url, init)
+}
+
+/** The request for `url` after a redirect with `status`, as the fetch standard rewrites it. */
+function nextHop(hop: OutgoingRequest, status: number, url: string): OutgoingRequest {
+  const becomesGet =
+    (status === 303 && hop.method !== 'GET' && hop.method !== 'HEAD') ||
+    ((status === 301 || status === 302) && hop.method === 'POST')
+  if (becomesGet) {
+    const headers = copyHeaders(hop.headers)
+    for (const name of BODY_HEADERS) headers.delete(name)
+    return { method: 'GET', url, headers, body: undefined }
+  }
+  if (isStream(hop.body)) {
+    // A stream was consumed by the first attempt; the fetch standard fails here too.
+    throw new TypeError(
+      `Cannot follow a ${status} redirect: the request body was a stream and cannot be sent again.`,
+    )
+  }
+  return { ...hop, url }
+}
+
+function markRedirected(response: Response, url: string): void {
+  try {
+    Object.defineProperty(response, 'url', { value: url, configurable: true })
+    Object.defineProperty(response, 'redirected', { value: true, configurable: true })
+  } catch {
+    // A frozen or exotic Response: the answer itself is still right.
+  }
+}
+
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined)
+}
+
+function signerNow(signer: Signer): Date {
+  const now = (signer.options as { now?: () => Date }).now
+  return now ? now() : new Date()
+}
+
+/** True for a `ReadableStream` body. */
+export function isStream(body: unknown): body is ReadableStream<Uint8Array> {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as ReadableStream).getReader === 'function' &&
+    typeof (body as ReadableStream).tee === 'function'
+  )
+}

@@ -1,0 +1,224 @@
+import { readBody, type Signer } from '@awssig/core'
+import {
+  headerPairs,
+  isAlreadySigned,
+  isBrowserLike,
+  type OutgoingRequest,
+  sendSigned,
+  serverTimeFromSkewError,
+  withoutSignatureHeaders,
+} from '@awssig/fetch'
+import { IssuedSignatures } from './issued-signatures'
+
+/**
+ * A ky hook that works under ky 1 (positional arguments) and ky 2 (one state object). Typed loosely so the
+ * same array is accepted by both majors' `Hooks` types.
+ */
+export type SigningKyHook<R> = (...args: unknown[]) => Promise<R>
+
+/** The hooks {@link createKyHooks} returns; pass them to `ky.create({ hooks })`. */
+export interface SigningKyHooks {
+  /** Signs the request (ky 1: every attempt, since ky 1 runs `beforeRequest` again on each retry). */
+  beforeRequest: SigningKyHook<Request | undefined>[]
+  /** ky 2 only: signs each retry again with a fresh date (ky 2 runs `beforeRequest` once). */
+  beforeRetry: SigningKyHook<Request | undefined>[]
+  /** Follows redirects (Node) and recovers from clock skew with one signed retry. */
+  afterResponse: SigningKyHook<Response | undefined>[]
+}
+
+/** Options of {@link createKyHooks}. */
+export interface KyHooksOptions {
+  /**
+   * The fetch used for redirect hops and the clock-skew retry that the hooks send themselves. Under ky 1 the
+   * instance's own `fetch` option is used when this is not set; ky 2 does not show its `fetch` to hooks.
+   * @default the ky instance's `fetch` (ky 1), else globalThis.fetch
+   */
+  fetch?: typeof fetch
+  /** Re-sign and retry once when AWS answers that the request time is skewed. @default true */
+  retryOnClockSkew?: boolean
+}
+
+interface KyOptionsView {
+  redirect?: RequestRedirect
+  fetch?: typeof fetch
+  prefixUrl?: unknown
+}
+
+interface KyCall {
+  request: Request
+  options: KyOptionsView
+  response?: Response
+}
+
+/**
+ * Hooks that make a ky instance sign every request to a host that a rule (or AWS host inference) claims.
+ * They work with ky 1 (≥ 1.7) and ky 2, detecting the major from the arguments ky passes.
+ *
+ * Order matters. ky 1 stops running `beforeRequest` hooks after the first one that returns a `Request`, and
+ * anything that changes the request after it is signed breaks the signature: the signing hooks must come
+ * **after** your own `beforeRequest` and `beforeRetry` hooks. Use {@link withSigning} to get that order.
+ *
+ * - Hosts no rule claims, and requests that already carry a signature, are left untouched.
+ * - ky 1 runs `beforeRequest` on every retry, ky 2 only once and then `beforeRetry`: either way each attempt
+ *   is signed again with a fresh `X-Amz-Date`, and the previous signature headers are replaced.
+ * - The body ky built (`json`, `FormData`, `URLSearchParams`, bytes, streams) is read once and the signed
+ *   bytes are sent; `prefixUrl`/`prefix` and `searchParams` are already part of the URL that is signed.
+ * - Redirects: unless you set `redirect`, signed requests use `redirect: 'manual'` in Node and the
+ *   `afterResponse` hook follows them, signing each hop for its own host or sending it with no credential
+ *   header when no rule claims it; in browsers signed requests default to `redirect: 'error'`.
+ * - Clock skew: on AWS's "request time too skewed" answers, `signer.clockOffsetMs` is set from the server's
+ *   time and the request is signed and sent once more from `afterResponse` (keep ky's `retry.limit` above 0
+ *   under ky 2, so ky keeps a copy of the body to resend).
+ *
+ * @example
+ * import ky from 'ky'
+ * import { createKyHooks, createSigner } from '@awssig/ky'
+ *
+ * const signer = createSigner({
+ *   credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+ *   rules: [{ host: 'abc123.execute-api.eu-west-1.amazonaws.com' }],
+ * })
+ * const api = ky.create({ prefixUrl: 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod', hooks: createKyHooks(signer) })
+ * const items = await api.post('items', { json: { name: 'a' } }).json()
+ */
+export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): SigningKyHooks {
+  const issued = new IssuedSignatures()
+  // ky 2 without retries sends our Request itself (no copy is kept): remember the bytes to send them again.
+  const signedBodies = new WeakMap<Request, Uint8Array | string>()
+
+  /** Returns the signed replacement for `request`, or `undefined` to leave it as it is. */
+  async function sign(request: Request, kyOptions: KyOptionsView): Promise<Request | undefined> {
+    const url = request.url
+    const authorization = request.headers.get('authorization')
+    const ours = authorization !== null && issued.has(authorization)
+    if (!ours && isAlreadySigned(url, request.headers)) return undefined
+    const plan = signer.resolve(url)
+    if (plan === null && signer.options.unmatched !== 'error') return undefined
+
+    const streamed = request.body !== null && plan?.unsignedPayload === true
+    const body = streamed
+      ? undefined
+      : (
+          await readBody(request.body, {
+            maxBodyBytes: signer.options.maxBodyBytes,
+            method: request.method,
+            url,
+          })
+        ).body
+    const signed = await signer.sign({
+      method: request.method,
+      url,
+      headers: headerPairs(withoutSignatureHeaders(request.headers)),
+      body,
+    })
+    const signature = signed.request.headers.get('authorization')
+    if (signature !== null) issued.add(signature)
+    const init: RequestInit & { duplex?: 'half' } = { headers: headerPairs(signed.request.headers) }
+    // A streamed body stays in `request` and moves to the replacement; a buffered one is sent as signed.
+    if (!streamed) init.body = body as BodyInit | undefined
+    else init.duplex = 'half'
+    const redirect = defaultRedirect(kyOptions)
+    if (redirect !== undefined) init.redirect = redirect
+    const replacement = new Request(request, init)
+    if (body !== undefined) signedBodies.set(replacement, body)
+    return replacement
+  }
+
+  async function afterResponse(call: KyCall): Promise<Response | undefined> {
+    const { request, options: kyOptions, response } = call
+    if (response === undefined) return undefined
+    const authorization = request.headers.get('authorization')
+    if (authorization === null || !issued.has(authorization)) return undefined
+    const followRedirects = request.redirect === 'manual' && defaultRedirect(kyOptions) === 'manual'
+    const isRedirect =
+      followRedirects && response.status >= 300 && response.status < 400 && response.headers.has('location')
+    const skewed =
+      !isRedirect &&
+      options.retryOnClockSkew !== false &&
+      (await serverTimeFromSkewError(response)) !== undefined
+    if (!isRedirect && !skewed) return undefined
+    let body: Uint8Array | string | undefined
+    if (request.bodyUsed) {
+      body = signedBodies.get(request)
+      if (body === undefined) return undefined
+    } else if (request.body !== null) {
+      body = new Uint8Array(await request.clone().arrayBuffer())
+    }
+    const outgoing: OutgoingRequest = {
+      method: request.method,
+      url: request.url,
+      headers: withoutSignatureHeaders(request.headers),
+      body,
+    }
+    const baseFetch: typeof fetch =
+      options.fetch ?? kyOptions.fetch ?? ((input, init) => globalThis.fetch(input, init))
+    return sendSigned(
+      signer,
+      outgoing,
+      {
+        fetch: baseFetch,
+        init: { signal: request.signal, credentials: request.credentials, cache: request.cache },
+        redirect: request.redirect,
+        followRedirects,
+        retryOnClockSkew: options.retryOnClockSkew !== false,
+      },
+      response,
+    )
+  }
+
+  return {
+    beforeRequest: [
+      async (...args: unknown[]) => {
+        const call = readCall(args)
+        return sign(call.request, call.options)
+      },
+    ],
+    beforeRetry: [
+      async (...args: unknown[]) => {
+        const call = readCall(args)
+        // ky 1 runs beforeRequest again for this attempt, and signs there.
+        if (isKy1Options(call.options)) return undefined
+        return sign(call.request, call.options)
+      },
+    ],
+    afterResponse: [async (...args: unknown[]) => afterResponse(readCall(args))],
+  }
+}
+
+/** The signed requests' `redirect` when the caller chose none. */
+function defaultRedirect(kyOptions: KyOptionsView): RequestRedirect | undefined {
+  if (kyOptions.redirect !== undefined) return undefined
+  return isBrowserLike() ? 'error' : 'manual'
+}
+
+/**
+ * ky 1 calls hooks with positional arguments (`request, options, …` for beforeRequest, `request, options,
+ * response, state` for afterResponse) and ky 2 with one state object; beforeRetry takes a state object in both.
+ */
+function readCall(args: unknown[]): KyCall {
+  const [first, second, third] = args
+  if (isRequestLike(first)) {
+    const call: KyCall = { request: first, options: (second ?? {}) as KyOptionsView }
+    if (third instanceof Response) call.response = third
+    return call
+  }
+  const state = first as { request: Request; options?: KyOptionsView; response?: Response }
+  const call: KyCall = { request: state.request, options: state.options ?? {} }
+  if (state.response !== undefined) call.response = state.response
+  return call
+}
+
+/** ky 1's normalized options always carry `prefixUrl` and `fetch`; ky 2 renamed one and hides the other. */
+function isKy1Options(options: KyOptionsView): boolean {
+  return 'prefixUrl' in options || typeof options.fetch === 'function'
+}
+
+function isRequestLike(value: unknown): value is Request {
+  return (
+    (typeof Request !== 'undefined' && value instanceof Request) ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Request).url === 'string' &&
+      typeof (value as Request).clone === 'function')
+  )
+}
