@@ -23,7 +23,7 @@ if (args[0] === '--total') {
 const [lane, exitCode] = args
 const reports = []
 for (const group of ['packages', 'examples', '.']) {
-  const dirs = group === '.' ? ['bench'] : existsSync(group) ? readdirSync(group).map((d) => join(group, d)) : []
+  const dirs = group === '.' ? ['bench', 'integration'] : existsSync(group) ? readdirSync(group).map((d) => join(group, d)) : []
   for (const dir of dirs) {
     const file = join(dir, '.vitest-results.json')
     if (existsSync(file)) reports.push({ dir, report: JSON.parse(readFileSync(file, 'utf8')) })
