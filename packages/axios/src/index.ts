@@ -1,1 +1,3 @@
-export const placeholder = 'axios/index'
+export * from '@awssig/core'
+export { type AttachSignerOptions, attachSigner } from './attach-signer'
+export { type AxiosInterceptorOptions, createAxiosInterceptor } from './create-axios-interceptor'

@@ -1,0 +1,164 @@
+import type { Signer } from '@awssig/core'
+import axios, { AxiosHeaders, type InternalAxiosRequestConfig } from 'axios'
+import { headersToSign, stripCredentialHeaderKeys, stripCredentialHeaders } from './credential-headers'
+import { applyTransformsOnce, FROZEN_TRANSFORMS, prepareBody } from './prepare-body'
+import { isPresignedUrl, resolveWireUrl, type UriBuilder } from './resolve-wire-url'
+import { readSigningState, type SigningState, withSigningState } from './signing-state'
+
+/** Options of {@link createAxiosInterceptor}. */
+export interface AxiosInterceptorOptions {
+  /**
+   * The instance the interceptor is registered on; its `getUri` (its defaults) builds the URL that is
+   * signed. {@link attachSigner} passes it for you.
+   * @default the default `axios` export
+   */
+  instance?: UriBuilder
+  /**
+   * Follow redirects in a response interceptor instead of in the transport: signed requests get
+   * `maxRedirects: 0` (unless the caller chose a value) and the response side re-signs each hop. Only
+   * {@link attachSigner} sets this, because only it installs the response side that follows them.
+   * @default false
+   */
+  followRedirects?: boolean
+}
+
+/** follow-redirects' (and so axios') own default hop limit. */
+const DEFAULT_MAX_REDIRECTS = 21
+/** Core's defaults, for a signer whose `options` leave them out. */
+const DEFAULT_UNMATCHED = 'pass'
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
+
+/**
+ * Creates an axios request interceptor that signs each request with the plan `signer` resolves for its
+ * host. The returned config is a copy: the URL is final (`baseURL` and `params` folded in, spaces as
+ * `%20`), the body is the exact bytes signed (axios' `transformRequest` already applied once and then
+ * replaced with an identity function) and the signature headers are set. Hosts no rule or AWS inference
+ * claims pass through untouched (or reject with `NoMatchingRuleError` under `unmatched: 'error'`), and so do
+ * requests that already carry `Authorization` or a presigned `X-Amz-Signature`.
+ *
+ * axios runs request interceptors in reverse order of registration (last registered runs first), so
+ * register this one **before** any interceptor that adds headers or changes the request; then it runs
+ * after them and signs their result. This form is request-side only: prefer {@link attachSigner}, which
+ * adds the response side (clock-skew retry, redirects re-signed per host).
+ *
+ * On redirects it does not follow itself, credential headers are stripped before follow-redirects sends
+ * the next hop (which by itself strips only `Authorization`), and the fetch adapter is told to treat a
+ * redirect as an error unless the caller chose a `redirect` mode.
+ *
+ * @example
+ * import axios from 'axios'
+ * import { createAxiosInterceptor, createSigner } from '@awssig/axios'
+ *
+ * const signer = createSigner({ credentials, rules: [{ host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }] })
+ * const api = axios.create({ baseURL: 'https://api.example.com' })
+ * api.interceptors.request.use(createAxiosInterceptor(signer, { instance: api }))
+ */
+export function createAxiosInterceptor(
+  signer: Signer,
+  options: AxiosInterceptorOptions = {},
+): (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig> {
+  const builder = options.instance ?? axios
+  const followRedirects = options.followRedirects ?? false
+  return (config) => signAxiosConfig(config, signer, builder, followRedirects)
+}
+
+async function signAxiosConfig(
+  config: InternalAxiosRequestConfig,
+  signer: Signer,
+  builder: UriBuilder,
+  followRedirects: boolean,
+): Promise<InternalAxiosRequestConfig> {
+  const previous = readSigningState(config)
+  const headers = new AxiosHeaders(config.headers)
+  const existingAuthorization = headers.get('authorization')
+  if (
+    previous !== undefined &&
+    (existingAuthorization == null || existingAuthorization === previous.authorization)
+  ) {
+    // A retry (axios-retry, our redirect or skew handling) of a request we signed: its headers still hold
+    // the previous attempt's signature and date.
+    stripCredentialHeaders(headers)
+  } else if (existingAuthorization != null && existingAuthorization !== false) {
+    return config
+  }
+
+  const method = (config.method ?? 'get').toUpperCase()
+  const url = resolveWireUrl(config, builder)
+  if (isPresignedUrl(url)) return config
+
+  const plan = signer.resolve(url.href)
+  if (plan === null) {
+    if ((signer.options.unmatched ?? DEFAULT_UNMATCHED) === 'error') {
+      // Let core raise its own NoMatchingRuleError, with its message and explanation.
+      await signer.sign({ method, url: url.href })
+    }
+    return previous === undefined ? config : { ...config, headers }
+  }
+
+  const working: InternalAxiosRequestConfig = {
+    ...config,
+    headers,
+    url: url.href,
+    // null, not undefined: axios' mergeConfig would otherwise bring the instance defaults back on a retry.
+    baseURL: null as unknown as undefined,
+    params: null,
+  }
+  const transformed = applyTransformsOnce(working, headers)
+  const body = await prepareBody(transformed, headers, {
+    maxBodyBytes: signer.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    method,
+    url: url.href,
+    unsignedPayload: plan.unsignedPayload === true,
+    fetchAdapter: usesFetchAdapter(config),
+  })
+
+  const result = await signer.sign({
+    method,
+    url: url.href,
+    headers: headersToSign(headers),
+    body: body.sign,
+  })
+  result.request.headers.forEach((value: string, name: string) => {
+    if (name !== 'host') headers.set(name, value)
+  })
+
+  const state: SigningState = {
+    ...previous,
+    authorization: result.request.headers.get('authorization') ?? '',
+  }
+  const signed: InternalAxiosRequestConfig = {
+    ...working,
+    data: body.send,
+    transformRequest: FROZEN_TRANSFORMS,
+  }
+  if (followRedirects && previous?.redirectsLeft === undefined && config.maxRedirects !== 0) {
+    state.redirectsLeft = config.maxRedirects ?? DEFAULT_MAX_REDIRECTS
+  }
+  if (state.redirectsLeft !== undefined) {
+    signed.maxRedirects = 0
+  } else {
+    guardTransportRedirects(signed, config)
+  }
+  return withSigningState(signed, state)
+}
+
+/**
+ * When the transport follows redirects itself, no hop may carry credential material: follow-redirects
+ * strips only `Authorization` (and only across hosts), and fetch keeps custom headers such as
+ * `X-Amz-Security-Token` on every hop.
+ */
+function guardTransportRedirects(signed: InternalAxiosRequestConfig, original: InternalAxiosRequestConfig) {
+  const userBeforeRedirect = original.beforeRedirect
+  signed.beforeRedirect = (options, responseDetails, requestDetails) => {
+    stripCredentialHeaderKeys((options as { headers?: Record<string, unknown> }).headers)
+    userBeforeRedirect?.(options, responseDetails, requestDetails)
+  }
+  const fetchOptions = (original.fetchOptions ?? {}) as Record<string, unknown>
+  if (fetchOptions.redirect === undefined) signed.fetchOptions = { ...fetchOptions, redirect: 'error' }
+}
+
+/** Whether axios will pick its fetch adapter (named explicitly, or first in an adapter list). */
+function usesFetchAdapter(config: InternalAxiosRequestConfig): boolean {
+  const adapter = Array.isArray(config.adapter) ? config.adapter[0] : config.adapter
+  return adapter === 'fetch'
+}
