@@ -2,6 +2,16 @@ export type { AwsHostInference } from './aws-hosts/types'
 export { type ReadBodyResult, readBody } from './body/read-body'
 export { createSigner, type ResolvedSignerOptions, type Signer } from './create-signer'
 export {
+  createRegionCache,
+  type DiagnoseContext,
+  diagnose,
+  type RegionCache,
+  type RegionCacheOptions,
+  type ScopeDiagnosis,
+  type ScopeDiagnosisKind,
+  s3RegionFromResponse,
+} from './diagnose'
+export {
   AwsSigError,
   type AwsSigErrorOptions,
   BodyTooLargeError,

@@ -1,0 +1,116 @@
+import { isValidRegion } from '../aws-hosts'
+import { parseAwsError } from './parse-aws-error'
+
+/** Options of `createRegionCache`. */
+export interface RegionCacheOptions {
+  /** Most hosts remembered; the least recently used is forgotten first. @default 256 */
+  max?: number
+}
+
+/**
+ * Host → region learned from S3's wrong-region answers, bounded and least-recently-used first out, so a
+ * client talking to many buckets never grows without limit. Hosts compare case-insensitively and without
+ * a trailing dot or port.
+ */
+export interface RegionCache {
+  /** The remembered region for `host`, refreshing its recency. */
+  get(host: string): string | undefined
+  /** Remembers `region` for `host`. Throws TypeError for a value that is not an AWS region name. */
+  set(host: string, region: string): void
+  has(host: string): boolean
+  delete(host: string): boolean
+  clear(): void
+  /** Number of hosts remembered. */
+  readonly size: number
+  /** The bound given at creation. */
+  readonly max: number
+}
+
+/**
+ * Creates the bounded cache the adapters use after S3 names a bucket's region: the request is re-signed
+ * for that region and retried once, and later requests to the host are signed for it directly.
+ *
+ * @example
+ * const regions = createRegionCache({ max: 100 })
+ * const region = await s3RegionFromResponse(response)
+ * if (region) regions.set(new URL(request.url).host, region)
+ */
+export function createRegionCache(options: RegionCacheOptions = {}): RegionCache {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('createRegionCache(options): options must be an object like { max: 256 }')
+  }
+  const max = options.max ?? 256
+  if (!Number.isSafeInteger(max) || max < 1) {
+    throw new TypeError(`createRegionCache: max must be a positive integer, got ${String(max)}`)
+  }
+  // A Map iterates in insertion order: re-inserting on every read keeps the least recently used first.
+  const entries = new Map<string, string>()
+  return {
+    get(host) {
+      const key = hostKey(host)
+      const region = entries.get(key)
+      if (region !== undefined) {
+        entries.delete(key)
+        entries.set(key, region)
+      }
+      return region
+    },
+    set(host, region) {
+      if (typeof region !== 'string' || !isValidRegion(region)) {
+        throw new TypeError(`RegionCache.set: '${String(region)}' is not an AWS region name`)
+      }
+      const key = hostKey(host)
+      entries.delete(key)
+      entries.set(key, region)
+      while (entries.size > max) entries.delete(entries.keys().next().value as string)
+    },
+    has: (host) => entries.has(hostKey(host)),
+    delete: (host) => entries.delete(hostKey(host)),
+    clear: () => entries.clear(),
+    get size() {
+      return entries.size
+    },
+    max,
+  }
+}
+
+function hostKey(host: string): string {
+  if (typeof host !== 'string' || host === '')
+    throw new TypeError('RegionCache: host must be a non-empty string')
+  const lower = host.toLowerCase()
+  // `[::1]:8443` keeps its brackets; only a trailing `:port` after the hostname is dropped.
+  const withoutPort = lower.startsWith('[')
+    ? lower.slice(0, lower.indexOf(']') + 1) || lower
+    : lower.replace(/:\d*$/, '')
+  return withoutPort.endsWith('.') ? withoutPort.slice(0, -1) : withoutPort
+}
+
+// Codes whose answer names the bucket's real region in `<Region>`.
+const REGION_NAMING_CODES = new Set([
+  'AuthorizationHeaderMalformed',
+  'AuthorizationQueryParametersError',
+  'PermanentRedirect',
+  'IllegalLocationConstraintException',
+])
+
+/**
+ * The region S3 says a bucket lives in: the `x-amz-bucket-region` header (sent on any status, including
+ * for HEAD requests without a body), else `<Region>` in an `AuthorizationHeaderMalformed`,
+ * `AuthorizationQueryParametersError` or `PermanentRedirect` body, else the region the message expects
+ * ("the region 'us-east-1' is wrong; expecting 'us-west-2'"). Undefined when none is named or the value is
+ * not a region name. Reads a clone, so `response` stays readable.
+ *
+ * @example
+ * if (response.status === 400 || response.status === 301) {
+ *   const region = await s3RegionFromResponse(response) // 'us-west-2'
+ * }
+ */
+export async function s3RegionFromResponse(response: Response): Promise<string | undefined> {
+  const header = response.headers.get('x-amz-bucket-region')?.trim()
+  if (header && isValidRegion(header)) return header
+  if (response.status < 300) return undefined
+  const error = await parseAwsError(response)
+  if (!error || error.code === undefined || !REGION_NAMING_CODES.has(error.code)) return undefined
+  const region = error.elements.Region ?? /expecting '([^']*)'/.exec(error.message ?? '')?.[1]
+  return region !== undefined && isValidRegion(region) ? region : undefined
+}
