@@ -7,6 +7,7 @@ const root = fileURLToPath(new URL('.', import.meta.url))
  * package's stale `dist/`. (Built output is exercised by the CLI, examples, and `check:package`.)
  */
 export const workspaceAliases = [
+  { find: /^#sha256$/, replacement: `${root}packages/core/src/signing/sha256.node.ts` },
   { find: /^#default-credentials$/, replacement: `${root}packages/core/src/credentials/default-credentials.node.ts` },
   { find: /^@awssig\/testing\/msw$/, replacement: `${root}packages/testing/src/msw.ts` },
   { find: /^@awssig\/testing\/server$/, replacement: `${root}packages/testing/src/server.ts` },

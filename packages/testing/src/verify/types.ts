@@ -42,6 +42,10 @@ export interface EndpointConfig {
 
 /** What `verifyRequest` needs: the account's keys, its endpoints, and a clock. */
 export interface VerifierOptions {
+  /**
+   * The keys the account knows. Read on every request: push to or splice this array to rotate keys while a
+   * server runs.
+   */
   credentials: VerifierCredentials[]
   /**
    * Endpoints by hostname (`abc.execute-api.eu-west-1.amazonaws.com`, `localhost`, `127.0.0.1`).
