@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// pnpm bench [--check] [--quick] [--rounds N] [--strict]
+//   --check   run the signature cross-check only
+//   --quick   fewer, shorter rounds (a smoke run, not for reporting)
+//   --strict  exit non-zero when a target (not an informational one) fails, not only on a cross-check mismatch
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { PEERS } from './contenders/all-peers.mjs'
+import { PROTOTYPES } from './contenders/all-prototypes.mjs'
+import { loadAwssigContenders } from './contenders/awssig.mjs'
+import { printCrossCheck, runCrossCheck } from './cross-check.mjs'
+import { measureFirstCall } from './first-call.mjs'
+import { createFloor } from './floor.mjs'
+import { measureInterleaved } from './measure.mjs'
+import { printFirstCall, printTargets, printTimings } from './report.mjs'
+import { SHAPES } from './request-shapes.mjs'
+import { evaluateTargets } from './targets.mjs'
+
+const args = process.argv.slice(2)
+const flag = (name) => args.includes(name)
+const numberArg = (name) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? Number(args[i + 1]) : undefined
+}
+const quick = flag('--quick')
+const settings = {
+  rounds: numberArg('--rounds') ?? (quick ? 5 : 21),
+  roundMs: quick ? 10 : 30,
+  warmupMs: quick ? 100 : 500,
+  firstCallRuns: quick ? 2 : 5,
+}
+
+const awssig = await loadAwssigContenders()
+const contenders = [...awssig.contenders, ...PEERS, ...PROTOTYPES]
+if (awssig.unavailable) console.log(`note: ${awssig.unavailable} — its rows are skipped\n`)
+
+console.log('== cross-check: same request, same date, same signed headers → same signature\n')
+const check = await runCrossCheck(contenders)
+printCrossCheck(check)
+if (!check.ok) process.exit(1)
+if (flag('--check')) process.exit(0)
+
+const timings = {}
+for (const shape of SHAPES) {
+  const entries = [{ id: 'floor', fn: createFloor(shape) }]
+  for (const contender of contenders) {
+    if (!contender.supports(shape)) continue
+    entries.push({ id: contender.id, fn: await contender.prepare(shape) })
+  }
+  process.stdout.write(`\nmeasuring ${shape.label} (${entries.length} contenders)…`)
+  timings[shape.id] = await measureInterleaved(entries, settings)
+  process.stdout.write(' done\n')
+}
+
+const firstCallWhich = awssig.contenders.some((c) => c.id === 'core')
+  ? ['core', 'core:fetch-loaded', 'smithy', 'proto', 'proto-direct', 'proto-direct:fetch-loaded']
+  : ['smithy', 'proto', 'proto-direct']
+process.stdout.write(
+  `\nmeasuring the first SigV4A signature in ${settings.firstCallRuns} fresh processes each…`,
+)
+const firstCall = await measureFirstCall(firstCallWhich, settings.firstCallRuns)
+process.stdout.write(' done\n')
+
+const labels = Object.fromEntries([
+  ['floor', 'floor (node:crypto)'],
+  ...contenders.map((c) => [c.id, c.label]),
+])
+printTimings(SHAPES, timings, labels)
+printFirstCall(firstCall)
+const targets = evaluateTargets(timings, firstCall)
+printTargets(targets)
+
+const result = {
+  date: new Date().toISOString(),
+  node: process.version,
+  platform: `${os.platform()} ${os.arch()}`,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cpus: os.cpus().length,
+  settings,
+  unavailable: awssig.unavailable,
+  crossCheck: check,
+  labels,
+  shapes: Object.fromEntries(SHAPES.map((s) => [s.id, s.label])),
+  timings,
+  firstCall,
+  targets,
+}
+const out = new URL('../results/latest.json', import.meta.url)
+mkdirSync(new URL('.', out), { recursive: true })
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
+console.log(`\nwrote ${out.pathname}`)
+if (flag('--strict') && targets.some((t) => t.status === 'FAIL' && !t.informational)) process.exit(2)
