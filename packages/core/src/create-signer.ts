@@ -5,8 +5,10 @@ import { resolvePlan } from './resolve-plan'
 import { type CompiledRule, compileRules } from './rules/compile-rules'
 import { normalizeUrlHost } from './rules/host-pattern'
 import { buildCanonicalInput } from './signing/canonical-input'
-import type { HeaderSignature, QuerySignature, SigningInput } from './signing/signing-input'
-import { presignSigV4, signSigV4 } from './signing/sigv4'
+import { loadSigV4aAlgorithm, signSigV4a, typedCryptoError } from './signing/load-sigv4a'
+import { signQuery } from './signing/sign-query'
+import type { SigningInput } from './signing/signing-input'
+import { signSigV4, sigV4Algorithm } from './signing/sigv4'
 import type {
   AwsHostsMode,
   CredentialsInput,
@@ -83,7 +85,12 @@ export function createSigner(options: SignerOptions = {}): Signer {
   const rules = compileRules(options.rules)
   const planCache = new Map<string, ReturnType<typeof resolvePlan>>()
   let clockOffsetMs = 0
-  const nowMs = () => resolved.now().getTime() + clockOffsetMs
+  const nowMs = () => {
+    const now: unknown = resolved.now()
+    const ms = now instanceof Date ? now.getTime() : Number.NaN
+    if (Number.isNaN(ms)) throw new AwsSigError(`options.now must return a valid Date, got ${typeof now}`)
+    return ms + clockOffsetMs
+  }
 
   const sourceOptions = { now: nowMs, refreshBeforeExpiryMs: resolved.refreshBeforeExpiryMs }
   let defaultSource: CredentialSource | undefined
@@ -101,11 +108,11 @@ export function createSigner(options: SignerOptions = {}): Signer {
   }
 
   const lookup = (url: URL) => {
-    const host = normalizeUrlHost(url)
-    const key = `${host.hostname}:${host.port ?? ''}`
+    // Keyed by what the plan depends on (scheme for the default port, host as written): no per-call parsing.
+    const key = `${url.protocol}//${url.host}`
     let entry = planCache.get(key)
     if (!entry) {
-      entry = resolvePlan(host, rules, resolved.awsHosts)
+      entry = resolvePlan(normalizeUrlHost(url), rules, resolved.awsHosts)
       if (planCache.size >= PLAN_CACHE_SIZE) planCache.delete(planCache.keys().next().value as string)
       planCache.set(key, entry)
     }
@@ -121,30 +128,34 @@ export function createSigner(options: SignerOptions = {}): Signer {
     }
   }
 
-  const prepare = async (request: SignableRequest, signingDate: Date | undefined, presign: boolean) => {
-    const url = toUrl(request.url)
+  const prepare = async (
+    request: SignableRequest,
+    url: URL,
+    signingDate: Date | undefined,
+    presign: boolean,
+  ) => {
     const { explanation, rule } = lookup(url)
     const plan = explanation.plan
-    if (!plan) return { url, plan: null, explanation }
+    if (!plan) return { plan: null, explanation }
     // Body and header problems surface before any credentials provider is called.
     const input = buildCanonicalInput({
       method: request.method,
       url,
-      headers: new Headers(request.headers),
+      headers: request.headers,
       body: request.body,
       plan,
       signedHeaders: resolved.signedHeaders,
       maxBodyBytes: resolved.maxBodyBytes,
       presign,
     })
-    const credentials = await (rule && ruleSources.get(rule) ? ruleSources.get(rule)! : signerSource()).get()
+    const source = (rule && ruleSources.get(rule)) ?? signerSource()
     const signing: SigningInput = {
       plan,
-      credentials,
+      credentials: await source.get(),
       signingDate: signingDate ?? new Date(nowMs()),
       input,
     }
-    return { url, plan, explanation, signing }
+    return { plan, explanation, signing }
   }
 
   const signer: Signer = {
@@ -153,40 +164,38 @@ export function createSigner(options: SignerOptions = {}): Signer {
     async sign(request, signOptions = {}) {
       const url = toUrl(request.url)
       if (isAlreadySigned(url, request.headers)) return passThrough(request, url)
-      const prepared = await withRequestContext(request, () =>
-        prepare(request, signOptions.signingDate, false),
-      )
-      if (!prepared.signing) {
-        if (resolved.unmatched === 'error') {
-          throw new NoMatchingRuleError(
-            `No signing rule claims ${url.host}: ${prepared.explanation.reason}`,
-            {
-              method: request.method,
-              url: url.href,
-            },
-          )
+      let algorithm: SigningPlan['algorithm'] | undefined
+      try {
+        const prepared = await prepare(request, url, signOptions.signingDate, false)
+        const { signing } = prepared
+        if (!signing) {
+          if (resolved.unmatched === 'error') {
+            throw new NoMatchingRuleError(
+              `No signing rule claims ${url.host}: ${prepared.explanation.reason}`,
+              { method: request.method, url: url.href },
+            )
+          }
+          return passThrough(request, url)
         }
-        return passThrough(request, url)
+        algorithm = signing.plan.algorithm
+        const signed = await (algorithm === 'sigv4a' ? signSigV4a : signSigV4)(signing)
+        const result: SignResult = {
+          request: {
+            method: request.method,
+            url: signing.input.url.href,
+            headers: signed.headers,
+            body: request.body ?? null,
+          },
+          plan: clonePlan(signing.plan),
+        }
+        if (signOptions.debug) {
+          result.canonicalRequest = signed.canonicalRequest
+          result.stringToSign = signed.stringToSign
+        }
+        return result
+      } catch (error) {
+        throw withRequestContext(request, algorithm ? typedCryptoError(error, algorithm) : error)
       }
-      const signed: HeaderSignature = await withRequestContext(request, async () =>
-        prepared.plan.algorithm === 'sigv4a'
-          ? (await import('./signing/sigv4a')).signSigV4a(prepared.signing)
-          : signSigV4(prepared.signing),
-      )
-      const result: SignResult = {
-        request: {
-          method: request.method,
-          url: prepared.signing.input.url.href,
-          headers: signed.headers,
-          body: request.body ?? null,
-        },
-        plan: clonePlan(prepared.plan),
-      }
-      if (signOptions.debug) {
-        result.canonicalRequest = signed.canonicalRequest
-        result.stringToSign = signed.stringToSign
-      }
-      return result
     },
     async presign(request, presignOptions) {
       const expiresIn = presignOptions?.expiresIn
@@ -197,24 +206,23 @@ export function createSigner(options: SignerOptions = {}): Signer {
       }
       const url = toUrl(request.url)
       if (isAlreadySigned(url, request.headers)) return url.href
-      const prepared = await withRequestContext(request, () =>
-        prepare(request, presignOptions.signingDate, true),
-      )
-      if (!prepared.signing) {
-        throw new NoMatchingRuleError(
-          `Cannot presign: no signing rule claims ${url.host}: ${prepared.explanation.reason}`,
-          {
-            method: request.method,
-            url: url.href,
-          },
-        )
+      let algorithm: SigningPlan['algorithm'] | undefined
+      try {
+        const prepared = await prepare(request, url, presignOptions.signingDate, true)
+        const { signing } = prepared
+        if (!signing) {
+          throw new NoMatchingRuleError(
+            `Cannot presign: no signing rule claims ${url.host}: ${prepared.explanation.reason}`,
+            { method: request.method, url: url.href },
+          )
+        }
+        algorithm = signing.plan.algorithm
+        const signature =
+          algorithm === 'sigv4a' ? await loadSigV4aAlgorithm(signing) : sigV4Algorithm(signing)
+        return (await signQuery(signing, expiresIn, signature)).url
+      } catch (error) {
+        throw withRequestContext(request, algorithm ? typedCryptoError(error, algorithm) : error)
       }
-      const signed: QuerySignature = await withRequestContext(request, async () =>
-        prepared.plan.algorithm === 'sigv4a'
-          ? (await import('./signing/sigv4a')).presignSigV4a(prepared.signing, expiresIn)
-          : presignSigV4(prepared.signing, expiresIn),
-      )
-      return signed.url
     },
     get clockOffsetMs() {
       return clockOffsetMs
@@ -230,7 +238,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
 }
 
 function validateOptions(options: SignerOptions): ResolvedSignerOptions {
-  if (typeof options !== 'object' || options === null) {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidRuleError('createSigner(options): options must be an object.', -1, 'options')
   }
   const fail = (field: string, problem: string): never => {
@@ -314,8 +322,36 @@ function toUrl(url: string | URL): URL {
 }
 
 function isAlreadySigned(url: URL, headers: HeadersInit | undefined): boolean {
-  for (const key of url.searchParams.keys()) if (key.toLowerCase() === 'x-amz-signature') return true
-  return headers !== undefined && new Headers(headers).has('authorization')
+  for (const pair of url.search.slice(1).split('&')) {
+    const equals = pair.indexOf('=')
+    let name = equals === -1 ? pair : pair.slice(0, equals)
+    // A presigned URL's parameter names may be percent-encoded (`X-Amz-Signature` → `X%2DAmz-Signature`).
+    if (name.includes('%')) name = safeDecode(name)
+    if (name.length === 15 && name.toLowerCase() === 'x-amz-signature') return true
+  }
+  return headers !== undefined && hasAuthorization(headers)
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/** `Headers.has('authorization')` without copying the caller's headers into a new `Headers`. */
+function hasAuthorization(headers: HeadersInit): boolean {
+  if (headers instanceof Headers) return headers.has('authorization')
+  const names = Array.isArray(headers) ? headers.map(([name]) => name) : Object.keys(headers)
+  for (const name of names)
+    if (typeof name === 'string' && name.toLowerCase() === 'authorization') return true
+  // Anything else (another realm's Headers, an iterable) is read the standard way.
+  return (
+    !Array.isArray(headers) &&
+    Object.getPrototypeOf(headers) !== Object.prototype &&
+    new Headers(headers).has('authorization')
+  )
 }
 
 function passThrough(request: SignableRequest, url: URL): SignResult {
@@ -337,15 +373,11 @@ function clonePlan(plan: SigningPlan): SigningPlan {
 }
 
 /** Adds the request's method and URL to awssig errors raised without them (credentials, SigV4A loading). */
-async function withRequestContext<T>(request: SignableRequest, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    if (isAwsSigError(error) && error.method === undefined) {
-      const context = new AwsSigError('', { method: request.method, url: String(request.url) })
-      Object.defineProperty(error, 'method', { value: context.method, enumerable: true })
-      Object.defineProperty(error, 'url', { value: context.url, enumerable: true })
-    }
-    throw error
+function withRequestContext(request: SignableRequest, error: unknown): unknown {
+  if (isAwsSigError(error) && error.method === undefined) {
+    const context = new AwsSigError('', { method: request.method, url: String(request.url) })
+    Object.defineProperty(error, 'method', { value: context.method, enumerable: true })
+    Object.defineProperty(error, 'url', { value: context.url, enumerable: true })
   }
+  return error
 }

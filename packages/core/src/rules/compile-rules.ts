@@ -47,7 +47,8 @@ export function compileRules(rules: unknown): CompiledRule[] {
       'rules',
     )
   }
-  return rules.map((rule, index) => compileRule(rule, index))
+  // Array.from visits holes (as undefined), which map would skip and leave for a later crash.
+  return Array.from(rules as unknown[], (rule, index) => compileRule(rule, index))
 }
 
 function compileRule(rule: unknown, index: number): CompiledRule {
@@ -74,7 +75,7 @@ function compileRule(rule: unknown, index: number): CompiledRule {
 
   const algorithm = r.algorithm
   if (algorithm !== undefined && algorithm !== 'sigv4' && algorithm !== 'sigv4a') {
-    fail('algorithm', `'${String(algorithm)}' is not an algorithm; use 'sigv4' (default) or 'sigv4a'`)
+    fail('algorithm', `'${shown(algorithm)}' is not an algorithm; use 'sigv4' (default) or 'sigv4a'`)
   }
 
   const service = r.service
@@ -98,7 +99,7 @@ function compileRule(rule: unknown, index: number): CompiledRule {
       fail('region', "SigV4A signs for a region set: use regionSet: ['us-*'] instead of region")
     }
     if (typeof region !== 'string' || !isValidRegion(region)) {
-      fail('region', `'${String(region)}' is not an AWS region; write one like 'us-east-1' or 'eu-west-1'`)
+      fail('region', `'${shown(region)}' is not an AWS region; write one like 'us-east-1' or 'eu-west-1'`)
     }
   }
 
@@ -114,7 +115,7 @@ function compileRule(rule: unknown, index: number): CompiledRule {
       if (typeof entry !== 'string' || !REGION_SET_ENTRY.test(entry)) {
         fail(
           'regionSet',
-          `'${String(entry)}' is not a region or wildcard; use e.g. 'us-east-1', 'us-*' or '*'`,
+          `'${shown(entry)}' is not a region or wildcard; use e.g. 'us-east-1', 'us-*' or '*'`,
         )
       }
     }
@@ -210,4 +211,13 @@ function isCredentialsInput(value: unknown): boolean {
     secretAccessKey !== '' &&
     (sessionToken === undefined || typeof sessionToken === 'string')
   )
+}
+
+/** A value for a message; String() throws for objects without a prototype. */
+function shown(value: unknown): string {
+  try {
+    return String(value)
+  } catch {
+    return Object.prototype.toString.call(value)
+  }
 }

@@ -1,18 +1,33 @@
-import type { HttpRequest as SmithyHttpRequest } from '@smithy/types'
 import { BodyTooLargeError, UnsignableBodyError } from '../errors'
 import type { SigningPlan } from '../types'
+import { canonicalPath } from './canonical-path'
 import { type EncodedQueryParameter, encodedQueryOf } from './canonical-query'
 import { CONTENT_SHA256, PRESIGN_QUERY_PARAMS, UNSIGNED_PAYLOAD } from './constants'
 import { GENERATED_HEADERS, isSignedHeader, type SignedHeadersPolicy } from './signed-headers'
 import { canonicalComponent } from './uri-escape'
 
+/** A body the signer can hash. */
+export type HashableBody = string | Uint8Array | ArrayBuffer | ArrayBufferView
+
 /** What the signing functions need, derived once from a request. */
 export interface CanonicalInput {
-  /** The request in smithy's shape, holding only the headers that are signed. */
-  smithyRequest: SmithyHttpRequest
-  /** The caller's query parameters, canonically encoded (smithy's request carries none of them). */
+  /** Upper-case method. */
+  method: string
+  /** The canonical URI (line 2 of the canonical request). */
+  canonicalPath: string
+  /** The caller's query parameters, canonically encoded. */
   encodedQuery: EncodedQueryParameter[]
-  /** Every outgoing header except stale generated ones (signed or not). */
+  /**
+   * The headers to sign, lowercase names (without the ones the signer generates until header signing adds
+   * them: an input serves one signature).
+   */
+  signed: Record<string, string>
+  /** The body to hash; `undefined` for none or when the payload is not hashed. */
+  body: HashableBody | undefined
+  /**
+   * Every outgoing header except stale generated ones (signed or not): a fresh copy owned by this signature,
+   * onto which the signer writes its headers.
+   */
   outgoing: Headers
   /** Whether to add `x-amz-content-sha256` (S3 family, OpenSearch Serverless, or the caller sent one). */
   applyChecksum: boolean
@@ -23,7 +38,8 @@ export interface CanonicalInput {
 export interface CanonicalInputOptions {
   method: string
   url: URL
-  headers: Headers
+  /** The caller's headers; never modified (a copy is made). */
+  headers: HeadersInit | undefined
   body: unknown
   plan: SigningPlan
   signedHeaders: SignedHeadersPolicy
@@ -32,33 +48,45 @@ export interface CanonicalInputOptions {
   presign?: boolean
 }
 
+const HEX_SHA256 = /^[0-9a-f]{64}$/i
+
 /**
- * Builds smithy's request shape from a URL and Headers. The query is canonicalized from its bytes (`+` is a
- * space, as AWS's form decoding reads it; repeated keys kept); for S3 the path is canonicalized once here (decode, then RFC 3986-encode each segment) because S3 neither
+ * Derives everything the signer needs from a URL and headers, in one pass over the headers. The query is
+ * canonicalized from its bytes (`+` is a space, as AWS's form decoding reads it; repeated keys kept); for S3
+ * the path is canonicalized once here (decode, then RFC 3986-encode each segment) because S3 neither
  * double-encodes nor normalizes paths.
  */
 export function buildCanonicalInput(options: CanonicalInputOptions): CanonicalInput {
   const { url, plan, signedHeaders } = options
-  const outgoing = new Headers()
+  const outgoing = new Headers(options.headers)
   const signed: Record<string, string> = {}
   let applyChecksum = plan.contentSha256 === true || plan.s3 === true
-  let hostHeader: string | undefined
-  options.headers.forEach((value, name) => {
-    if (GENERATED_HEADERS.has(name)) return
-    if (name === CONTENT_SHA256 && /^[0-9a-f]{64}$/i.test(value.trim())) {
-      // A hash from an earlier attempt may describe another body: recompute it, keep sending one.
-      applyChecksum = true
-      return
+  const stale: string[] = []
+  let payloadNotHashed = false
+  for (const [name, value] of outgoing) {
+    if (GENERATED_HEADERS.has(name)) {
+      stale.push(name)
+      continue
     }
-    if (name === 'host') hostHeader = value
-    outgoing.set(name, value)
-    if (isSignedHeader(name, signedHeaders)) signed[name] = value
-  })
-  if (plan.unsignedPayload && !outgoing.has(CONTENT_SHA256)) {
+    if (name === CONTENT_SHA256) {
+      if (HEX_SHA256.test(value.trim())) {
+        // A hash from an earlier attempt may describe another body: recompute it, keep sending one.
+        applyChecksum = true
+        stale.push(name)
+        continue
+      }
+      payloadNotHashed = true
+    }
+    // smithy never signs `date` (x-amz-date carries the time); neither do we, so both sign the same bytes.
+    if (name !== 'date' && isSignedHeader(name, signedHeaders)) signed[name] = value
+  }
+  for (const name of stale) outgoing.delete(name)
+  if (plan.unsignedPayload && !payloadNotHashed) {
     outgoing.set(CONTENT_SHA256, UNSIGNED_PAYLOAD)
     signed[CONTENT_SHA256] = UNSIGNED_PAYLOAD
+    payloadNotHashed = true
   }
-  signed.host = hostHeader ?? url.host
+  signed.host ??= url.host
 
   const encodedQuery = encodedQueryOf(
     url.search,
@@ -69,39 +97,33 @@ export function buildCanonicalInput(options: CanonicalInputOptions): CanonicalIn
   // path; sending the path in its canonical encoding makes the wire bytes and the signed bytes identical.
   let wireUrl = url
   if (plan.s3) {
-    const canonicalPath = url.pathname
+    const path = url.pathname
       .split('/')
       .map((segment) => canonicalComponent(segment, false))
       .join('/')
-    if (canonicalPath !== url.pathname) {
+    if (path !== url.pathname) {
       wireUrl = new URL(url.href)
-      wireUrl.pathname = canonicalPath
+      wireUrl.pathname = path
     }
   }
-  const path = wireUrl.pathname
-  const payloadHeader = outgoing.get(CONTENT_SHA256)
-  const body = checkBody(
-    options.body,
-    options,
-    payloadHeader !== null && !/^[0-9a-f]{64}$/i.test(payloadHeader),
-  )
-
-  const smithyRequest: SmithyHttpRequest = {
+  return {
     method: options.method.toUpperCase(),
-    protocol: url.protocol,
-    hostname: url.hostname,
-    path,
-    // The query is canonicalized by awssig (see canonical-query.ts), byte for byte as the service reads it.
-    query: {},
-    headers: signed,
-    body,
+    canonicalPath: canonicalPath(wireUrl.pathname, !plan.s3),
+    encodedQuery,
+    signed,
+    body: checkBody(options.body, options, payloadNotHashed),
+    outgoing,
+    applyChecksum,
+    url: wireUrl,
   }
-  if (url.port) smithyRequest.port = Number(url.port)
-  return { smithyRequest, encodedQuery, outgoing, applyChecksum, url: wireUrl }
 }
 
-/** The body as smithy can hash it; other bodies are allowed only when the payload is not hashed. */
-function checkBody(body: unknown, options: CanonicalInputOptions, payloadNotHashed: boolean): unknown {
+/** The body as the signer can hash it; other bodies are allowed only when the payload is not hashed. */
+function checkBody(
+  body: unknown,
+  options: CanonicalInputOptions,
+  payloadNotHashed: boolean,
+): HashableBody | undefined {
   if (body === undefined || body === null) return undefined
   if (payloadNotHashed) return undefined
   const context = { method: options.method, url: options.url.href }
@@ -126,7 +148,7 @@ function checkBody(body: unknown, options: CanonicalInputOptions, payloadNotHash
       context,
     )
   }
-  return body
+  return body as HashableBody
 }
 
 function isForeignArrayBuffer(value: unknown): boolean {

@@ -31,26 +31,17 @@ export function canonicalQueryString(
   encoded: readonly EncodedQueryParameter[],
   added: Record<string, string | string[] | null | undefined>,
 ): string {
-  const all: EncodedQueryParameter[] = [...encoded]
-  for (const [name, value] of Object.entries(added)) {
-    if (value === null || value === undefined) continue
+  const all: EncodedQueryParameter[] = []
+  for (const parameter of encoded) if (parameter[0].toLowerCase() !== 'x-amz-signature') all.push(parameter)
+  for (const name in added) {
+    const value = added[name]
+    if (value === null || value === undefined || name.toLowerCase() === 'x-amz-signature') continue
     for (const v of Array.isArray(value) ? value : [value]) all.push([uriEscape(name), uriEscape(v)])
   }
-  return all
-    .filter(([name]) => name.toLowerCase() !== 'x-amz-signature')
-    .sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
-    .map(([name, value]) => `${name}=${value}`)
-    .join('&')
-}
-
-/**
- * Puts awssig's canonical query string into the canonical request smithy built for a query-less request.
- * Line 3 of a canonical request is the query; no earlier line can contain a newline (method, encoded path).
- */
-export function withCanonicalQuery(canonicalRequest: string, query: string): string {
-  const lines = canonicalRequest.split('\n')
-  lines[2] = query
-  return lines.join('\n')
+  all.sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+  let query = ''
+  for (const [name, value] of all) query += query === '' ? `${name}=${value}` : `&${name}=${value}`
+  return query
 }
 
 function decodeForMatch(encoded: string): string {

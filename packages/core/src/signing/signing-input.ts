@@ -1,7 +1,6 @@
 import type { AwsCredentialIdentity } from '@smithy/types'
 import type { SigningPlan } from '../types'
 import type { CanonicalInput } from './canonical-input'
-import { uriEscape } from './uri-escape'
 
 /** Everything one signature needs once the plan and credentials are known. */
 export interface SigningInput {
@@ -25,54 +24,17 @@ export interface QuerySignature {
   stringToSign: string
 }
 
-/** Headers that smithy writes and awssig copies onto the outgoing request. */
-export const SIGNER_OUTPUT_HEADERS = [
-  'authorization',
-  'x-amz-date',
-  'x-amz-security-token',
-  'x-amz-content-sha256',
-  'x-amz-region-set',
-] as const
-
-/** Copies the signer's generated headers onto the caller's (unsigned ones included) outgoing headers. */
-export function mergeSignedHeaders(outgoing: Headers, signed: Record<string, string | undefined>): Headers {
-  const headers = new Headers(outgoing)
-  for (const name of SIGNER_OUTPUT_HEADERS) {
-    const value = signed[name]
-    if (value !== undefined) headers.set(name, value)
-  }
-  return headers
-}
-
 /** `20150830T123600Z`, the SigV4 long date. */
 export function longDateOf(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '')
+  const second = Math.floor(date.getTime() / 1000)
+  // Requests signed in the same second share it; toISOString dominates a signature's formatting otherwise.
+  if (second === lastSecond) return lastLongDate
+  const iso = date.toISOString()
+  // 2015-08-30T12:36:00.000Z: fixed positions (years 0000–9999, the only ones SigV4 can express).
+  lastLongDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`
+  lastSecond = second
+  return lastLongDate
 }
 
-/**
- * Rebuilds a URL from the caller's query (as written, minus stale signing parameters) plus the parameters
- * the signer added, encoded the way they were signed.
- */
-export function presignedUrl(
-  url: URL,
-  signedQuery: Record<string, string | string[] | null>,
-  stale: ReadonlySet<string>,
-): string {
-  const kept: string[] = []
-  const originalKeys = new Set<string>()
-  for (const pair of url.search.slice(1).split('&')) {
-    if (pair === '') continue
-    const key = new URLSearchParams(pair).keys().next().value ?? ''
-    if (stale.has(key.toLowerCase())) continue
-    originalKeys.add(key)
-    kept.push(pair)
-  }
-  for (const [key, value] of Object.entries(signedQuery)) {
-    if (originalKeys.has(key) || value === null) continue
-    for (const v of Array.isArray(value) ? value : [value]) kept.push(`${uriEscape(key)}=${uriEscape(v)}`)
-  }
-  return `${url.origin}${url.pathname}${kept.length > 0 ? `?${kept.join('&')}` : ''}`
-}
+let lastSecond = Number.NaN
+let lastLongDate = ''

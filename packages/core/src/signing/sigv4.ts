@@ -1,64 +1,92 @@
-import type { HttpRequest as SmithyHttpRequest } from '@smithy/types'
-import { CapturingSignatureV4 } from './capturing-signature-v4'
-import { PRESIGN_QUERY_PARAMS } from './constants'
-import { preparePresignRequest } from './presign-params'
-import { Sha256Constructor } from './sha256'
-import {
-  type HeaderSignature,
-  mergeSignedHeaders,
-  presignedUrl,
-  type QuerySignature,
-  type SigningInput,
-} from './signing-input'
+import { sha256Primitives } from '#sha256'
+import type { HashableBody } from './canonical-input'
+import { canonicalQueryString } from './canonical-query'
+import { buildCanonicalRequest } from './canonical-request'
+import { CONTENT_SHA256 } from './constants'
+import { type HeaderSignature, longDateOf, type SigningInput } from './signing-input'
+import { sigV4SigningKey } from './signing-key'
 
-function createSigner(signing: SigningInput, applyChecksum: boolean): CapturingSignatureV4 {
-  const signer = new CapturingSignatureV4({
-    service: signing.plan.service,
-    region: signing.plan.region ?? '',
-    credentials: signing.credentials,
-    sha256: Sha256Constructor,
-    // S3 paths arrive canonicalized once (see canonical-input); everything else is double-encoded by smithy.
-    uriEscapePath: !signing.plan.s3,
-    applyChecksum,
-  })
-  signer.encodedQuery = signing.input.encodedQuery
-  return signer
+/** SHA-256 of the empty body, which every bodiless request signs. */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+
+/** What differs between SigV4 and SigV4A once the canonical request is built. */
+export interface SignatureAlgorithm {
+  /** `AWS4-HMAC-SHA256` or `AWS4-ECDSA-P256-SHA256`. */
+  id: string
+  /** The credential scope for a `YYYYMMDD` date. */
+  scope(shortDate: string): string
+  /** SigV4A's comma-joined region set, sent (and signed) as `X-Amz-Region-Set`. */
+  regionSet?: string
+  /** Lowercase hex signature of the string to sign. */
+  sign(stringToSign: string, shortDate: string): Promise<string>
 }
 
-/** Names in the header bag, so smithy signs exactly the headers the policy chose (even `user-agent` for 'all'). */
-export function signableNames(request: SmithyHttpRequest, except?: ReadonlySet<string>): Set<string> {
-  return new Set(Object.keys(request.headers).filter((name) => !except?.has(name)))
-}
-
-/** SigV4 header signing through smithy's `SignatureV4`. */
-export async function signSigV4(signing: SigningInput): Promise<HeaderSignature> {
-  const { smithyRequest, outgoing, applyChecksum } = signing.input
-  const signer = createSigner(signing, applyChecksum)
-  const signed = await signer.sign(smithyRequest, {
-    signingDate: signing.signingDate,
-    signableHeaders: signableNames(smithyRequest),
-  })
+/** SigV4: HMAC-SHA256 with the (cached) key derived for the day, region and service. */
+export function sigV4Algorithm(signing: SigningInput): SignatureAlgorithm {
+  const { credentials, plan } = signing
+  const region = plan.region ?? ''
+  const service = plan.service
   return {
-    headers: mergeSignedHeaders(outgoing, signed.headers),
-    canonicalRequest: signer.trace.canonicalRequest ?? '',
-    stringToSign: signer.trace.stringToSign ?? '',
+    id: 'AWS4-HMAC-SHA256',
+    scope: (shortDate) => `${shortDate}/${region}/${service}/aws4_request`,
+    sign: async (stringToSign, shortDate) =>
+      sha256Primitives.hmacHex(await sigV4SigningKey(credentials, shortDate, region, service), stringToSign),
   }
 }
 
-/** SigV4 query signing (a presigned URL) through smithy's `SignatureV4.presign`. */
-export async function presignSigV4(signing: SigningInput, expiresIn: number): Promise<QuerySignature> {
-  const { request, keepOut } = preparePresignRequest(signing.input.smithyRequest, signing.plan.s3 === true)
-  const signer = createSigner(signing, false)
-  const presigned = await signer.presign(request, {
-    signingDate: signing.signingDate,
-    expiresIn,
-    signableHeaders: signableNames(request, keepOut),
-    unsignableHeaders: keepOut,
-    unhoistableHeaders: keepOut,
-  })
-  return {
-    url: presignedUrl(signing.input.url, presigned.query ?? {}, PRESIGN_QUERY_PARAMS),
-    canonicalRequest: signer.trace.canonicalRequest ?? '',
-    stringToSign: signer.trace.stringToSign ?? '',
-  }
+/** SigV4 header signing. */
+export function signSigV4(signing: SigningInput): Promise<HeaderSignature> {
+  return signHeaders(signing, sigV4Algorithm(signing))
+}
+
+/**
+ * Header signing, for both algorithms: adds `x-amz-date` (and the session token, the region set, the payload
+ * hash where needed) to the signed headers, builds the canonical request once, and writes the generated
+ * headers onto the request's own copy of its headers (`input.outgoing`).
+ */
+export async function signHeaders(
+  signing: SigningInput,
+  algorithm: SignatureAlgorithm,
+): Promise<HeaderSignature> {
+  const { input, credentials } = signing
+  const longDate = longDateOf(signing.signingDate)
+  const shortDate = longDate.slice(0, 8)
+  // The input belongs to this one signature (buildCanonicalInput makes it per call): extend it in place.
+  const headers = input.signed
+  headers['x-amz-date'] = longDate
+  if (credentials.sessionToken) headers['x-amz-security-token'] = credentials.sessionToken
+  if (algorithm.regionSet !== undefined) headers['x-amz-region-set'] = algorithm.regionSet
+  const preset = headers[CONTENT_SHA256]
+  const payloadHash = preset ?? (await payloadHashOf(input.body))
+  if (input.applyChecksum && preset === undefined) headers[CONTENT_SHA256] = payloadHash
+
+  const query = input.encodedQuery.length > 0 ? canonicalQueryString(input.encodedQuery, {}) : ''
+  const { canonicalRequest, signedHeaders } = buildCanonicalRequest(
+    input.method,
+    input.canonicalPath,
+    query,
+    headers,
+    payloadHash,
+  )
+  const scope = algorithm.scope(shortDate)
+  const stringToSign = `${algorithm.id}\n${longDate}\n${scope}\n${await sha256Primitives.sha256Hex(canonicalRequest)}`
+  const signature = await algorithm.sign(stringToSign, shortDate)
+
+  const outgoing = input.outgoing
+  outgoing.set('x-amz-date', longDate)
+  if (credentials.sessionToken) outgoing.set('x-amz-security-token', credentials.sessionToken)
+  if (algorithm.regionSet !== undefined) outgoing.set('x-amz-region-set', algorithm.regionSet)
+  if (input.applyChecksum && preset === undefined) outgoing.set(CONTENT_SHA256, payloadHash)
+  outgoing.set(
+    'authorization',
+    `${algorithm.id} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+  )
+  return { headers: outgoing, canonicalRequest, stringToSign }
+}
+
+/** The hex SHA-256 of the body (of the empty body when there is none), as signed in the canonical request. */
+export async function payloadHashOf(body: HashableBody | undefined): Promise<string> {
+  if (body === undefined) return EMPTY_SHA256
+  if ((typeof body === 'string' ? body.length : body.byteLength) === 0) return EMPTY_SHA256
+  return sha256Primitives.sha256Hex(body)
 }

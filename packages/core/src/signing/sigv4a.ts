@@ -1,182 +1,136 @@
-import { getCanonicalHeaders, moveHeadersToQuery, prepareRequest } from '@smithy/signature-v4'
-import type { SignatureV4a } from '@smithy/signature-v4a'
-import type { HeaderBag, HttpRequest as SmithyHttpRequest } from '@smithy/types'
-import { SigV4aUnavailableError } from '../errors'
-import { canonicalQueryString, type EncodedQueryParameter, withCanonicalQuery } from './canonical-query'
-import { PRESIGN_QUERY_PARAMS } from './constants'
-import { preparePresignRequest } from './presign-params'
-import { Sha256Constructor } from './sha256'
-import {
-  type HeaderSignature,
-  longDateOf,
-  mergeSignedHeaders,
-  presignedUrl,
-  type QuerySignature,
-  type SigningInput,
-} from './signing-input'
-import { signableNames } from './sigv4'
+import { sha256Primitives } from '#sha256'
+import type { EcdsaKey, EcdsaPrimitives } from './sha256-primitives'
+import type { SigningInput } from './signing-input'
+import type { SignatureAlgorithm } from './sigv4'
+import { deriveSigV4aPrivateKey } from './sigv4a-key'
 
-const ALGORITHM = 'AWS4-ECDSA-P256-SHA256'
+// Loaded with import() on first SigV4A use (see load-sigv4a.ts), so SigV4-only apps never load or bundle it.
+// It imports nothing from the main bundle, so bundlers emit it as one self-contained lazy chunk.
 
-interface CapturingSigV4a extends SignatureV4a {
-  trace: { canonicalRequest?: string; stringToSign?: string }
-  /** When set, signed instead of the canonical request smithy derives (used to presign). */
-  presetCanonicalRequest?: string
-  /** The caller's query, canonically encoded; when set, `request.query` holds only what smithy added. */
-  encodedQuery?: readonly EncodedQueryParameter[]
-  canonicalRequestOf(request: SmithyHttpRequest, headers: HeaderBag, payloadHash: string): string
-}
-type CapturingSigV4aClass = new (init: ConstructorParameters<typeof SignatureV4a>[0]) => CapturingSigV4a
-
-let loading: Promise<CapturingSigV4aClass> | undefined
-
+const encoder = new TextEncoder()
+const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const
+const P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const
 /**
- * Loads `@smithy/signature-v4a` on first SigV4A use, so SigV4-only apps never load (or bundle) its
- * pure-JS ECDSA. Only the `SignatureV4a` class is used: never smithy's container registration, which
- * breaks when two copies of `@smithy/signature-v4` share a bundle.
+ * PKCS#8 PrivateKeyInfo for id-ecPublicKey on prime256v1 around an ECPrivateKey { version 1, 32-byte
+ * scalar } without the optional public key, which importers compute (OpenSSL in Node, BoringSSL in Chromium).
  */
-export function loadSigV4a(): Promise<CapturingSigV4aClass> {
-  loading ??= import('@smithy/signature-v4a').then(
-    (module) => {
-      class Capturing extends module.SignatureV4a {
-        trace: { canonicalRequest?: string; stringToSign?: string } = {}
-        presetCanonicalRequest?: string
-        encodedQuery?: readonly EncodedQueryParameter[]
+const PKCS8_PREFIX = Uint8Array.from([
+  0x30, 0x41, 0x02, 0x01, 0x00, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08,
+  0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x04, 0x27, 0x30, 0x25, 0x02, 0x01, 0x01, 0x04, 0x20,
+])
 
-        protected override createCanonicalRequest(
-          request: SmithyHttpRequest,
-          headers: HeaderBag,
-          hash: string,
-        ): string {
-          const canonicalRequest =
-            this.presetCanonicalRequest ?? this.canonicalRequestOf(request, headers, hash)
-          this.trace.canonicalRequest = canonicalRequest
-          return canonicalRequest
-        }
+/** Thrown when the runtime cannot do ECDSA P-256; the signer rethrows it as `SigV4aUnavailableError`. */
+class EcdsaUnavailable extends Error {
+  readonly cryptoUnavailable = true
+}
 
-        protected override async createStringToSign(
-          longDate: string,
-          scope: string,
-          canonicalRequest: string,
-          algorithm: string,
-        ): Promise<string> {
-          const stringToSign = await super.createStringToSign(longDate, scope, canonicalRequest, algorithm)
-          this.trace.stringToSign = stringToSign
-          return stringToSign
-        }
-
-        canonicalRequestOf(request: SmithyHttpRequest, headers: HeaderBag, payloadHash: string): string {
-          if (!this.encodedQuery) return super.createCanonicalRequest(request, headers, payloadHash)
-          return withCanonicalQuery(
-            super.createCanonicalRequest({ ...request, query: {} }, headers, payloadHash),
-            canonicalQueryString(this.encodedQuery, request.query ?? {}),
-          )
-        }
-      }
-      return Capturing as unknown as CapturingSigV4aClass
-    },
-    (error: unknown) => {
-      loading = undefined
-      throw new SigV4aUnavailableError(
-        'This request needs SigV4A, but the optional peer dependency @smithy/signature-v4a could not be loaded; install it (npm i @smithy/signature-v4a).',
+/** Web Crypto ECDSA (browsers, workers, Deno, Bun): r ‖ s converted to the DER that AWS expects. */
+const webCryptoEcdsa: EcdsaPrimitives = {
+  async importPrivateKey(pkcs8) {
+    const subtle = globalThis.crypto?.subtle
+    if (!subtle) {
+      throw new EcdsaUnavailable(
+        'This request needs SigV4A, which signs with Web Crypto ECDSA P-256, but crypto.subtle is not available here (browsers expose it only in secure contexts: https or localhost).',
+      )
+    }
+    try {
+      return (await subtle.importKey('pkcs8', pkcs8 as Uint8Array<ArrayBuffer>, P256, false, [
+        'sign',
+      ])) as unknown as EcdsaKey
+    } catch (error) {
+      throw new EcdsaUnavailable(
+        "This request needs SigV4A, but this runtime's Web Crypto could not import an ECDSA P-256 key.",
         { cause: error },
       )
-    },
-  )
-  return loading
+    }
+  },
+  async signDer(key, data) {
+    const raw = await globalThis.crypto.subtle.sign(
+      ECDSA_SHA256,
+      key as unknown as CryptoKey,
+      encoder.encode(data),
+    )
+    return rawSignatureToDer(new Uint8Array(raw))
+  },
 }
 
-async function createSigner(signing: SigningInput, applyChecksum: boolean): Promise<CapturingSigV4a> {
-  const Signer = await loadSigV4a()
-  const signer = new Signer({
-    service: signing.plan.service,
-    // smithy's SigV4A takes the region set as one comma-joined string, as AWS sends it in X-Amz-Region-Set.
-    region: regionSetOf(signing),
-    credentials: signing.credentials,
-    sha256: Sha256Constructor,
-    uriEscapePath: !signing.plan.s3,
-    applyChecksum,
+const ecdsa = sha256Primitives.ecdsa ?? webCryptoEcdsa
+
+interface KeyEntry {
+  /** The secret the key was derived from: an identity mutated in place (rotated) gets a new key. */
+  secret: string
+  key: Promise<EcdsaKey>
+}
+// One key per credentials object (SigV4A keys depend on neither date, region nor service), released with it.
+const keys = new WeakMap<object, KeyEntry>()
+
+/** The SigV4A ECDSA key for these credentials, derived once and cached for the credentials' lifetime. */
+function signingKey(credentials: SigningInput['credentials']): Promise<EcdsaKey> {
+  const entry = keys.get(credentials)
+  if (entry && entry.secret === credentials.secretAccessKey) return entry.key
+  const key = importKey(credentials.accessKeyId, credentials.secretAccessKey)
+  const created = { secret: credentials.secretAccessKey, key }
+  keys.set(credentials, created)
+  key.catch(() => {
+    if (keys.get(credentials) === created) keys.delete(credentials)
   })
-  signer.encodedQuery = signing.input.encodedQuery
-  return signer
+  return key
 }
 
-function regionSetOf(signing: SigningInput): string {
-  return (signing.plan.regionSet ?? ['*']).join(',')
-}
-
-/** SigV4A header signing through smithy's `SignatureV4a`. */
-export async function signSigV4a(signing: SigningInput): Promise<HeaderSignature> {
-  const { smithyRequest, outgoing, applyChecksum } = signing.input
-  const signer = await createSigner(signing, applyChecksum)
-  const signed = (await signer.sign(smithyRequest, {
-    signingDate: signing.signingDate,
-    signingRegion: regionSetOf(signing),
-    signableHeaders: signableNames(smithyRequest),
-  })) as SmithyHttpRequest
-  return {
-    headers: mergeSignedHeaders(outgoing, signed.headers),
-    canonicalRequest: signer.trace.canonicalRequest ?? '',
-    stringToSign: signer.trace.stringToSign ?? '',
+async function importKey(accessKeyId: string, secretAccessKey: string): Promise<EcdsaKey> {
+  const scalar = await deriveSigV4aPrivateKey(accessKeyId, secretAccessKey)
+  const pkcs8 = new Uint8Array(PKCS8_PREFIX.length + 32)
+  pkcs8.set(PKCS8_PREFIX)
+  pkcs8.set(scalar, PKCS8_PREFIX.length)
+  try {
+    return await ecdsa.importPrivateKey(pkcs8)
+  } finally {
+    scalar.fill(0)
+    pkcs8.fill(0)
   }
 }
 
 /**
- * SigV4A query signing, which smithy lacks: the SigV4 presign canonical request with the SigV4A algorithm,
- * a region-less scope and `X-Amz-Region-Set` in the query. smithy's `SignatureV4a` then derives the key and
- * signs that canonical request (ECDSA P-256, DER, hex) exactly as it signs header requests.
+ * SigV4A: the SigV4 canonical request with a region-less scope and `X-Amz-Region-Set`, signed with ECDSA
+ * P-256 over SHA-256 of the string to sign; the DER signature is sent in hex.
  */
-export async function presignSigV4a(signing: SigningInput, expiresIn: number): Promise<QuerySignature> {
-  const { request: unsigned, keepOut } = preparePresignRequest(
-    signing.input.smithyRequest,
-    signing.plan.s3 === true,
-  )
-  const signer = await createSigner(signing, false)
-  const { credentials, plan, signingDate } = signing
-  const longDate = longDateOf(signingDate)
-  const scope = `${longDate.slice(0, 8)}/${plan.service}/aws4_request`
-
-  const payloadHash = await payloadHashOf(unsigned)
-  const request = moveHeadersToQuery(prepareRequest(unsigned), { unhoistableHeaders: keepOut })
-  const query = request.query
-  query['X-Amz-Algorithm'] = ALGORITHM
-  query['X-Amz-Credential'] = `${credentials.accessKeyId}/${scope}`
-  query['X-Amz-Date'] = longDate
-  query['X-Amz-Expires'] = String(expiresIn)
-  query['X-Amz-Region-Set'] = regionSetOf(signing)
-  if (credentials.sessionToken) query['X-Amz-Security-Token'] = credentials.sessionToken
-  const canonicalHeaders = getCanonicalHeaders(request, keepOut, signableNames(request, keepOut))
-  query['X-Amz-SignedHeaders'] = Object.keys(canonicalHeaders).sort().join(';')
-  signer.presetCanonicalRequest = signer.canonicalRequestOf(request, canonicalHeaders, payloadHash)
-
-  // Signing a host-only request runs smithy's string-to-sign and ECDSA over the preset canonical request.
-  const carrier: SmithyHttpRequest = { ...request, headers: { host: request.headers.host ?? '' }, query: {} }
-  const signed = (await signer.sign(carrier, {
-    signingDate,
-    signingRegion: regionSetOf(signing),
-  })) as SmithyHttpRequest
-  const signature = /Signature=([0-9a-f]+)/.exec(signed.headers.authorization ?? '')?.[1]
-  if (!signature) throw new Error('smithy SignatureV4a returned no signature')
-  query['X-Amz-Signature'] = signature
+export function sigV4aAlgorithm(signing: SigningInput): SignatureAlgorithm {
+  const { credentials, plan } = signing
+  const service = plan.service
   return {
-    url: presignedUrl(signing.input.url, query, PRESIGN_QUERY_PARAMS),
-    canonicalRequest: signer.trace.canonicalRequest ?? '',
-    stringToSign: signer.trace.stringToSign ?? '',
+    id: 'AWS4-ECDSA-P256-SHA256',
+    scope: (shortDate) => `${shortDate}/${service}/aws4_request`,
+    // AWS takes the region set comma-joined, as sent in X-Amz-Region-Set.
+    regionSet: (plan.regionSet ?? ['*']).join(','),
+    sign: async (stringToSign) => toHex(await ecdsa.signDer(await signingKey(credentials), stringToSign)),
   }
 }
 
-async function payloadHashOf(request: SmithyHttpRequest): Promise<string> {
-  const preset = request.headers['x-amz-content-sha256']
-  if (preset) return preset
-  const hash = new Sha256Constructor()
-  const body = request.body as string | Uint8Array | ArrayBuffer | undefined
-  if (body !== undefined)
-    hash.update(typeof body === 'string' ? new TextEncoder().encode(body) : toBytes(body))
-  return [...(await hash.digest())].map((b) => b.toString(16).padStart(2, '0')).join('')
+/** r ‖ s (32 + 32 bytes, as Web Crypto returns them) → the ASN.1 DER `SEQUENCE { INTEGER r, INTEGER s }`. */
+export function rawSignatureToDer(raw: Uint8Array): Uint8Array {
+  const r = derInteger(raw.subarray(0, 32))
+  const s = derInteger(raw.subarray(32, 64))
+  const der = new Uint8Array(2 + r.length + s.length)
+  der.set([0x30, r.length + s.length])
+  der.set(r, 2)
+  der.set(s, 2 + r.length)
+  return der
 }
 
-function toBytes(body: Uint8Array | ArrayBuffer | ArrayBufferView): Uint8Array {
-  if (body instanceof Uint8Array) return body
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
-  return new Uint8Array(body)
+function derInteger(bytes: Uint8Array): Uint8Array {
+  let start = 0
+  while (start < bytes.length - 1 && bytes[start] === 0) start++
+  const value = bytes.subarray(start)
+  // A leading byte with its top bit set would read as negative: DER prefixes a zero byte.
+  const pad = (value[0] ?? 0) & 0x80 ? 1 : 0
+  const out = new Uint8Array(2 + pad + value.length)
+  out.set([0x02, pad + value.length])
+  out.set(value, 2 + pad)
+  return out
+}
+
+function toHex(bytes: Uint8Array): string {
+  let out = ''
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0')
+  return out
 }

@@ -1,20 +1,29 @@
-const UNRESERVED = /[A-Za-z0-9\-._~]/
-const HEX = '0123456789ABCDEF'
 const encoder = new TextEncoder()
+/** Byte → its canonical form: unreserved ASCII as is, every other byte `%XX` (upper-case hex). */
+const ENCODED_BYTE = Array.from({ length: 256 }, (_, byte) => {
+  const char = String.fromCharCode(byte)
+  return /[A-Za-z0-9\-._~]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+})
+/** Text that is already canonical as written (the common case: plain names, values and path segments). */
+const ALREADY_CANONICAL = /^[A-Za-z0-9\-._~]*$/
 
 /** RFC 3986 encoding as SigV4 requires: everything but `A-Z a-z 0-9 - _ . ~` is percent-encoded. */
 export function uriEscape(value: string): string {
-  return encodeBytes(encoder.encode(value))
+  return ALREADY_CANONICAL.test(value) ? value : encodeBytes(encoder.encode(value))
 }
 
 /** Percent-encodes bytes: unreserved ASCII as is, every other byte as `%XX` (upper-case hex). */
 export function encodeBytes(bytes: Uint8Array): string {
   let out = ''
-  for (const byte of bytes) {
-    const char = String.fromCharCode(byte)
-    out += byte < 0x80 && UNRESERVED.test(char) ? char : `%${HEX[byte >> 4]}${HEX[byte & 15]}`
-  }
+  for (const byte of bytes) out += ENCODED_BYTE[byte]
   return out
+}
+
+/** 0–15 for a hex digit's char code, -1 otherwise (also for NaN, past the end of the string). */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48
+  const lower = code | 0x20
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1
 }
 
 /**
@@ -24,16 +33,22 @@ export function encodeBytes(bytes: Uint8Array): string {
 export function percentDecodeBytes(raw: string, plusIsSpace: boolean): Uint8Array {
   const bytes: number[] = []
   for (let i = 0; i < raw.length; i++) {
-    const char = raw[i]!
-    if (char === '%' && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) {
-      bytes.push(Number.parseInt(raw.slice(i + 1, i + 3), 16))
-      i += 2
-    } else if (char === '+' && plusIsSpace) {
-      bytes.push(0x20)
-    } else {
-      const code = raw.codePointAt(i)!
-      if (code > 0xffff) i++
-      for (const byte of encoder.encode(String.fromCodePoint(code))) bytes.push(byte)
+    const code = raw.charCodeAt(i)
+    if (code === 37 /* % */) {
+      const high = hexValue(raw.charCodeAt(i + 1))
+      const low = hexValue(raw.charCodeAt(i + 2))
+      if (high >= 0 && low >= 0) {
+        bytes.push(high * 16 + low)
+        i += 2
+        continue
+      }
+    }
+    if (code === 43 /* + */ && plusIsSpace) bytes.push(0x20)
+    else if (code < 0x80) bytes.push(code)
+    else {
+      const point = raw.codePointAt(i)!
+      if (point > 0xffff) i++
+      for (const byte of encoder.encode(String.fromCodePoint(point))) bytes.push(byte)
     }
   }
   return Uint8Array.from(bytes)
@@ -41,5 +56,5 @@ export function percentDecodeBytes(raw: string, plusIsSpace: boolean): Uint8Arra
 
 /** A raw path segment or query component re-encoded canonically (decode to bytes, then RFC 3986-encode). */
 export function canonicalComponent(raw: string, plusIsSpace: boolean): string {
-  return encodeBytes(percentDecodeBytes(raw, plusIsSpace))
+  return ALREADY_CANONICAL.test(raw) ? raw : encodeBytes(percentDecodeBytes(raw, plusIsSpace))
 }

@@ -1,0 +1,22 @@
+// `#sha256` is a package.json subpath import (node → sha256.node, default → sha256.browser); both export this.
+declare module '#sha256' {
+  export const sha256Primitives: import('./sha256-primitives').Sha256Primitives
+}
+
+// core compiles without Node's types (it must run on Web APIs); sha256.node.ts, the one file built for the
+// `node` condition only, needs these node:crypto functions.
+declare module 'node:crypto' {
+  interface NodeHash {
+    update(data: string | Uint8Array): NodeHash
+    digest(): Uint8Array
+    digest(encoding: 'hex'): string
+  }
+  export function createHash(algorithm: 'sha256'): NodeHash
+  export function createHmac(algorithm: 'sha256', key: string | Uint8Array): NodeHash
+  export function createPrivateKey(key: { key: Uint8Array; format: 'der'; type: 'pkcs8' }): unknown
+  export function sign(
+    algorithm: 'sha256',
+    data: string | Uint8Array,
+    key: { key: unknown; dsaEncoding: 'der' },
+  ): Uint8Array
+}
