@@ -56,7 +56,7 @@ export class CredentialsError extends AwsSigError {
   override name = 'CredentialsError' as const
 }
 
-/** A SigV4A plan, but the optional peer `@smithy/signature-v4a` could not be loaded. */
+/** A SigV4A plan, but this runtime has no ECDSA P-256 (no `crypto.subtle`, or no ECDSA in it). */
 export class SigV4aUnavailableError extends AwsSigError {
   override name = 'SigV4aUnavailableError' as const
 }
