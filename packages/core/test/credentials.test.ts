@@ -106,6 +106,20 @@ describe('credentials', () => {
     expect(provider).toHaveBeenCalledTimes(2)
   })
 
+  it('a provider whose own message quotes a secret or token: the CredentialsError message redacts it', async () => {
+    const token = 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ'
+    const signer = createSigner({
+      credentials: async () => {
+        throw new Error(`profile default: bad secret ${SECRET} with token ${token}`)
+      },
+    })
+    const error = (await signer.sign({ method: 'GET', url: URL_EC2 }).catch((e: unknown) => e)) as Error
+    expect(error).toBeInstanceOf(CredentialsError)
+    expect(error.message).toContain('profile default: bad secret [redacted]')
+    expect(error.message).not.toContain(SECRET)
+    expect(error.message).not.toContain(token)
+  })
+
   it('a provider returning garbage gives CredentialsError naming the field, never the value', async () => {
     const signer = createSigner({
       credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: '', sessionToken: 'tok-secret-123' }),

@@ -95,8 +95,12 @@ function checkCredentials(value: unknown): AwsCredentialIdentity {
  * A provider's error message, shortened. Provider messages describe what failed (a profile, an HTTP
  * status); they are not expected to hold secrets, but a long message is cut so it cannot carry a dump.
  */
+// A provider's own message is the most useful part of the error, but it is third-party text: it could quote
+// a key, a secret or a token. Anything shaped like one (a long run of base64 or hex characters) is replaced.
+const SECRET_LIKE = /[A-Za-z0-9+/=_-]{20,}/g
+
 function safeMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
-  const oneLine = text.replace(/\s+/g, ' ').trim()
+  const oneLine = text.replace(/\s+/g, ' ').trim().replace(SECRET_LIKE, '[redacted]')
   return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine || 'unknown error'
 }
