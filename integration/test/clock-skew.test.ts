@@ -3,6 +3,7 @@ import { startVerifyingServer, type VerifyingServer } from '@awssig/testing/serv
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADAPTERS, type Call, createClient } from './support/clients'
 import { API_HOST, BUCKET_HOST, ENDPOINTS, RULES, sha256Hex, TEST_CREDENTIALS } from './support/endpoints'
+import { onNode20Lane } from './support/lanes'
 
 const TWENTY_MINUTES = 20 * 60 * 1000
 
@@ -27,7 +28,7 @@ const DIALECTS = [
   },
 ] as const
 
-describe.each([
+describe.runIf(onNode20Lane).each([
   { direction: 'ahead', skewMs: TWENTY_MINUTES },
   { direction: 'behind', skewMs: -TWENTY_MINUTES },
 ])('server clock 20 minutes $direction', ({ skewMs }) => {

@@ -4,6 +4,7 @@ import { startVerifyingServer, type VerifyingServer } from '@awssig/testing/serv
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADAPTERS, type AdapterName, type Call, type Client, createClient } from './support/clients'
 import { API_HOST, BUCKET_HOST, ENDPOINTS, RULES, sha256Hex } from './support/endpoints'
+import { onNode20Lane } from './support/lanes'
 import { measureHeap } from './support/measure-heap'
 import { createRotatingCredentials, type RotatingCredentials } from './support/rotating-credentials'
 
@@ -102,111 +103,114 @@ async function run(clients: Client[], total: number, inFlight: number): Promise<
   return { durationMs: performance.now() - started, failures, keysUsed, perAdapter, maxInFlight }
 }
 
-describe('soak: 10,000 requests, 200 in flight, fetch + axios + ky 1 + ky 2, 10-second credentials', () => {
-  let server: VerifyingServer
-  let rotating: RotatingCredentials
-  // The simulated account: the provider registers every identity it mints for exactly its lifetime.
-  const account: VerifierCredentials[] = []
+describe.runIf(onNode20Lane)(
+  'soak: 10,000 requests, 200 in flight, fetch + axios + ky 1 + ky 2, 10-second credentials',
+  () => {
+    let server: VerifyingServer
+    let rotating: RotatingCredentials
+    // The simulated account: the provider registers every identity it mints for exactly its lifetime.
+    const account: VerifierCredentials[] = []
 
-  // Answers are released no faster than one per `slotMs` once the soak starts (0 during the warm-up), so the
-  // run lasts long enough to cross a credential expiry while the clients keep all 200 requests in flight:
-  // a server with latency, not a client that waits.
-  const pace = { start: 0, slotMs: 0, released: 0 }
-  // When the server last accepted each access key (epoch ms, on arrival, before the paced answer).
-  const lastAccepted = new Map<string, number>()
+    // Answers are released no faster than one per `slotMs` once the soak starts (0 during the warm-up), so the
+    // run lasts long enough to cross a credential expiry while the clients keep all 200 requests in flight:
+    // a server with latency, not a client that waits.
+    const pace = { start: 0, slotMs: 0, released: 0 }
+    // When the server last accepted each access key (epoch ms, on arrival, before the paced answer).
+    const lastAccepted = new Map<string, number>()
 
-  beforeAll(async () => {
-    server = await startVerifyingServer({
-      port: 0,
-      endpoints: ENDPOINTS,
-      credentials: account,
-      resolver: async ({ verification }) => {
-        lastAccepted.set(verification.accessKeyId, Date.now())
-        const due = pace.start + pace.released++ * pace.slotMs - performance.now()
-        if (due > 0) await new Promise((resolve) => setTimeout(resolve, due))
-        return Response.json(echoBody(verification))
-      },
+    beforeAll(async () => {
+      server = await startVerifyingServer({
+        port: 0,
+        endpoints: ENDPOINTS,
+        credentials: account,
+        resolver: async ({ verification }) => {
+          lastAccepted.set(verification.accessKeyId, Date.now())
+          const due = pace.start + pace.released++ * pace.slotMs - performance.now()
+          if (due > 0) await new Promise((resolve) => setTimeout(resolve, due))
+          return Response.json(echoBody(verification))
+        },
+      })
+      rotating = createRotatingCredentials({ lifetimeMs: LIFETIME_MS, account })
     })
-    rotating = createRotatingCredentials({ lifetimeMs: LIFETIME_MS, account })
-  })
-  afterAll(async () => {
-    rotating.stop()
-    await server.close()
-  })
-
-  it('has no failures, one provider call per credential lifetime, and bounded heap growth', async () => {
-    const signerCreated = performance.now()
-    const signer = createSigner({
-      credentials: rotating.provider,
-      rules: RULES,
-      refreshBeforeExpiryMs: REFRESH_BEFORE_EXPIRY_MS,
+    afterAll(async () => {
+      rotating.stop()
+      await server.close()
     })
-    const clients = ADAPTERS.map((adapter) => createClient(adapter, signer, server))
 
-    // Warm-up at full concurrency: JIT, module loading and one keep-alive socket pool per transport exist
-    // before the baseline, so the measured growth is what the soak itself retains.
-    const warmUp = await run(clients, WARM_UP, IN_FLIGHT)
-    expect(warmUp.failures.slice(0, 5)).toEqual([])
-    const servedBefore = server.requests.length
-    const heapBefore = await measureHeap()
+    it('has no failures, one provider call per credential lifetime, and bounded heap growth', async () => {
+      const signerCreated = performance.now()
+      const signer = createSigner({
+        credentials: rotating.provider,
+        rules: RULES,
+        refreshBeforeExpiryMs: REFRESH_BEFORE_EXPIRY_MS,
+      })
+      const clients = ADAPTERS.map((adapter) => createClient(adapter, signer, server))
 
-    Object.assign(pace, { start: performance.now(), slotMs: MIN_DURATION_MS / TOTAL, released: 0 })
-    const soak = await run(clients, TOTAL, IN_FLIGHT)
-    const soakEnded = performance.now()
-    const heapAfter = await measureHeap()
+      // Warm-up at full concurrency: JIT, module loading and one keep-alive socket pool per transport exist
+      // before the baseline, so the measured growth is what the soak itself retains.
+      const warmUp = await run(clients, WARM_UP, IN_FLIGHT)
+      expect(warmUp.failures.slice(0, 5)).toEqual([])
+      const servedBefore = server.requests.length
+      const heapBefore = await measureHeap()
 
-    const served = server.requests.slice(servedBefore)
-    const lifetimeMs = soakEnded - signerCreated
-    const allowedCalls = Math.ceil(lifetimeMs / USABLE_LIFETIME_MS) + 1
-    const growth = heapAfter.bytes - heapBefore.bytes
-    const report = {
-      requests: TOTAL,
-      inFlight: soak.maxInFlight,
-      durationMs: Math.round(soak.durationMs),
-      requestsPerSecond: Math.round(TOTAL / (soak.durationMs / 1000)),
-      providerCalls: rotating.calls,
-      allowedProviderCalls: allowedCalls,
-      signerLifetimeMs: Math.round(lifetimeMs),
-      accessKeysUsed: soak.keysUsed.size,
-      providerCallGapsMs: rotating.calledAt.slice(1).map((at, index) => at - rotating.calledAt[index]!),
-      lastUseBeforeExpiryMs: rotating.minted
-        .slice(0, -1)
-        .map((key) => rotating.expirations.get(key)! - (lastAccepted.get(key) ?? Number.NaN)),
-      perAdapter: soak.perAdapter,
-      heapBeforeMB: mb(heapBefore.bytes),
-      heapAfterMB: mb(heapAfter.bytes),
-      heapGrowthMB: mb(growth),
-      heapMethod: heapAfter.method,
-      failures: soak.failures.length,
-    }
-    console.log(`[soak] ${JSON.stringify(report)}`)
+      Object.assign(pace, { start: performance.now(), slotMs: MIN_DURATION_MS / TOTAL, released: 0 })
+      const soak = await run(clients, TOTAL, IN_FLIGHT)
+      const soakEnded = performance.now()
+      const heapAfter = await measureHeap()
 
-    expect(soak.failures.slice(0, 5)).toEqual([])
-    expect(served).toHaveLength(TOTAL)
-    expect(served.every((request) => request.status === 200)).toBe(true)
-    expect(soak.maxInFlight).toBe(IN_FLIGHT)
-    // It crossed at least one expiry: more than one identity signed, and the run outlived a credential set.
-    expect(soak.durationMs).toBeGreaterThanOrEqual(12_000)
-    expect(soak.keysUsed.size).toBeGreaterThanOrEqual(2)
-    expect([...soak.keysUsed.keys()].every((key) => rotating.minted.includes(key))).toBe(true)
-    expect(rotating.calls).toBeGreaterThanOrEqual(2)
-    expect(rotating.calls).toBeLessThanOrEqual(allowedCalls)
-    // One call per lifetime, not a burst: successive calls are a usable lifetime apart.
-    rotating.calledAt.slice(1).forEach((at, index) => {
-      expect(at - rotating.calledAt[index]!).toBeGreaterThanOrEqual(USABLE_LIFETIME_MS - REFRESH_SLACK_MS)
+      const served = server.requests.slice(servedBefore)
+      const lifetimeMs = soakEnded - signerCreated
+      const allowedCalls = Math.ceil(lifetimeMs / USABLE_LIFETIME_MS) + 1
+      const growth = heapAfter.bytes - heapBefore.bytes
+      const report = {
+        requests: TOTAL,
+        inFlight: soak.maxInFlight,
+        durationMs: Math.round(soak.durationMs),
+        requestsPerSecond: Math.round(TOTAL / (soak.durationMs / 1000)),
+        providerCalls: rotating.calls,
+        allowedProviderCalls: allowedCalls,
+        signerLifetimeMs: Math.round(lifetimeMs),
+        accessKeysUsed: soak.keysUsed.size,
+        providerCallGapsMs: rotating.calledAt.slice(1).map((at, index) => at - rotating.calledAt[index]!),
+        lastUseBeforeExpiryMs: rotating.minted
+          .slice(0, -1)
+          .map((key) => rotating.expirations.get(key)! - (lastAccepted.get(key) ?? Number.NaN)),
+        perAdapter: soak.perAdapter,
+        heapBeforeMB: mb(heapBefore.bytes),
+        heapAfterMB: mb(heapAfter.bytes),
+        heapGrowthMB: mb(growth),
+        heapMethod: heapAfter.method,
+        failures: soak.failures.length,
+      }
+      console.log(`[soak] ${JSON.stringify(report)}`)
+
+      expect(soak.failures.slice(0, 5)).toEqual([])
+      expect(served).toHaveLength(TOTAL)
+      expect(served.every((request) => request.status === 200)).toBe(true)
+      expect(soak.maxInFlight).toBe(IN_FLIGHT)
+      // It crossed at least one expiry: more than one identity signed, and the run outlived a credential set.
+      expect(soak.durationMs).toBeGreaterThanOrEqual(12_000)
+      expect(soak.keysUsed.size).toBeGreaterThanOrEqual(2)
+      expect([...soak.keysUsed.keys()].every((key) => rotating.minted.includes(key))).toBe(true)
+      expect(rotating.calls).toBeGreaterThanOrEqual(2)
+      expect(rotating.calls).toBeLessThanOrEqual(allowedCalls)
+      // One call per lifetime, not a burst: successive calls are a usable lifetime apart.
+      rotating.calledAt.slice(1).forEach((at, index) => {
+        expect(at - rotating.calledAt[index]!).toBeGreaterThanOrEqual(USABLE_LIFETIME_MS - REFRESH_SLACK_MS)
+      })
+      // Each superseded identity stopped being used refreshBeforeExpiryMs ahead of its expiry (give or take
+      // the time a signed request takes to reach the server), not at the last moment.
+      for (const key of rotating.minted.slice(0, -1)) {
+        const margin = rotating.expirations.get(key)! - lastAccepted.get(key)!
+        expect(margin, `${key} was used until ${margin} ms before it expired`).toBeGreaterThanOrEqual(
+          REFRESH_BEFORE_EXPIRY_MS - REFRESH_SLACK_MS,
+        )
+      }
+      for (const adapter of ADAPTERS) expect(soak.perAdapter[adapter]).toBe(TOTAL / ADAPTERS.length)
+      expect(growth).toBeLessThan(MAX_HEAP_GROWTH_BYTES)
     })
-    // Each superseded identity stopped being used refreshBeforeExpiryMs ahead of its expiry (give or take
-    // the time a signed request takes to reach the server), not at the last moment.
-    for (const key of rotating.minted.slice(0, -1)) {
-      const margin = rotating.expirations.get(key)! - lastAccepted.get(key)!
-      expect(margin, `${key} was used until ${margin} ms before it expired`).toBeGreaterThanOrEqual(
-        REFRESH_BEFORE_EXPIRY_MS - REFRESH_SLACK_MS,
-      )
-    }
-    for (const adapter of ADAPTERS) expect(soak.perAdapter[adapter]).toBe(TOTAL / ADAPTERS.length)
-    expect(growth).toBeLessThan(MAX_HEAP_GROWTH_BYTES)
-  })
-})
+  },
+)
 
 function mb(bytes: number): number {
   return Math.round((bytes / (1024 * 1024)) * 10) / 10
