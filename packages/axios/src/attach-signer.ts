@@ -1,9 +1,9 @@
 import type { Signer } from '@awssig/core'
 import { AxiosHeaders, type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios'
-import { isClockSkewAnswer, responseBodyText, serverTimeOf } from './clock-skew'
 import { createAxiosInterceptor } from './create-axios-interceptor'
 import { stripCredentialHeaders } from './credential-headers'
-import { headerValue, nextRedirectConfig } from './follow-redirect'
+import { nextRedirectConfig } from './follow-redirect'
+import { responseToFetch } from './response-to-fetch'
 import { readSigningState, withSigningState } from './signing-state'
 
 /** Options of {@link attachSigner}. */
@@ -21,12 +21,21 @@ export interface AttachSignerOptions {
    * @default true
    */
   clockSkewRetry?: boolean
+  /**
+   * When S3 answers that a bucket lives in another region and names it (the legacy global endpoint
+   * `bucket.s3.amazonaws.com` is signed for `us-east-1` until then), remember the region on the signer and
+   * retry the request once, signed for it.
+   * @default true
+   */
+  wrongRegionRetry?: boolean
 }
 
 /**
  * Signs every request of an axios instance (request interceptor) and handles the answers only a signer
- * can fix (response interceptor): a clock-skew error is retried once with the server's time, and
- * redirects are followed here, re-signed for each host, instead of by the transport. Returns `detach()`,
+ * can fix (response interceptor): a clock-skew error is retried once with the server's time, an S3
+ * wrong-region answer once for the region S3 named (both through core's `signer.learnFromResponse`, so every
+ * adapter reads AWS's answers alike), and redirects are followed here, re-signed for each host, instead of by
+ * the transport. Returns `detach()`,
  * which removes both interceptors. The recommended way to use awssig with axios.
  *
  * axios runs request interceptors in reverse order of registration: call `attachSigner` **before**
@@ -52,7 +61,10 @@ export function attachSigner(
   options: AttachSignerOptions = {},
 ): () => void {
   const followRedirects = options.followRedirects ?? true
-  const clockSkewRetry = options.clockSkewRetry ?? true
+  const learn = {
+    clockSkew: options.clockSkewRetry ?? true,
+    wrongRegion: options.wrongRegionRetry ?? true,
+  }
 
   const requestId = instance.interceptors.request.use(
     createAxiosInterceptor(signer, { instance, followRedirects }),
@@ -60,24 +72,27 @@ export function attachSigner(
 
   const recover = async (response: AxiosResponse): Promise<AxiosResponse | undefined> => {
     // A streamed body (UNSIGNED-PAYLOAD) was consumed by the first attempt and cannot be sent again.
-    if (isStream(response.config.data)) return undefined
-    const redirect = followRedirects ? nextRedirectConfig(response) : undefined
+    const replayable = !isStream(response.config.data)
+    const redirect = followRedirects && replayable ? nextRedirectConfig(response) : undefined
     if (redirect) return instance.request(redirect)
 
     const state = readSigningState(response.config)
-    if (!clockSkewRetry || !state?.authorization || state.skewRetried) return undefined
-    const bodyText = await responseBodyText(response.data)
-    if (!isClockSkewAnswer(response.status, bodyText)) return undefined
-    const serverTime = serverTimeOf(headerValue(response.headers, 'date'), bodyText)
-    if (!serverTime) return undefined
-    const localNow = (signer.options.now ?? (() => new Date()))()
-    signer.clockOffsetMs = serverTime.getTime() - localNow.getTime()
+    const url = response.config.url
+    // Success costs one comparison: core loads its response-side code only for error answers.
+    if (response.status < 300 || !state?.authorization || state.retried || !url) return undefined
+    if (!learn.clockSkew && !learn.wrongRegion) return undefined
+    const answer = await responseToFetch(response)
+    if (!answer) return undefined
+    const plan = state.plan ?? signer.resolve(url)
+    const lesson = await signer.learnFromResponse(answer, plan, url, learn)
+    // The clock offset or region is kept for the next request even when this one cannot be replayed.
+    if (!lesson.retry || !replayable) return undefined
 
     const headers = new AxiosHeaders(response.config.headers)
     stripCredentialHeaders(headers)
     const retry = withSigningState(
       { ...response.config, headers },
-      { ...state, authorization: undefined, skewRetried: true },
+      { ...state, authorization: undefined, retried: true },
     )
     return instance.request(retry)
   }

@@ -39,7 +39,7 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
  * axios runs request interceptors in reverse order of registration (last registered runs first), so
  * register this one **before** any interceptor that adds headers or changes the request; then it runs
  * after them and signs their result. This form is request-side only: prefer {@link attachSigner}, which
- * adds the response side (clock-skew retry, redirects re-signed per host).
+ * adds the response side (clock-skew and S3 wrong-region retries, redirects re-signed per host).
  *
  * On redirects it does not follow itself, credential headers are stripped before follow-redirects sends
  * the next hop (which by itself strips only `Authorization`), and the fetch adapter is told to treat a
@@ -126,6 +126,7 @@ async function signAxiosConfig(
     ...previous,
     authorization: result.request.headers.get('authorization') ?? '',
   }
+  if (result.plan) state.plan = result.plan
   const signed: InternalAxiosRequestConfig = {
     ...working,
     data: body.send,

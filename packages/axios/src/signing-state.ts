@@ -1,3 +1,5 @@
+import type { SigningPlan } from '@awssig/core'
+
 /**
  * The config key under which the interceptor remembers what it did to a request. axios' `mergeConfig`
  * copies unknown plain-object keys, so the state survives axios-retry's re-dispatch and our own redirect
@@ -11,8 +13,10 @@ export interface SigningState {
   authorization?: string
   /** Redirects attachSigner may still follow itself (it set `maxRedirects: 0`); absent: not managed. */
   redirectsLeft?: number
-  /** The clock-skew retry was already spent on this request. */
-  skewRetried?: boolean
+  /** The plan the request was signed with, to read AWS's answer against the scope actually signed. */
+  plan?: SigningPlan
+  /** The one response-side retry (clock skew or S3 wrong region) was already spent on this request. */
+  retried?: boolean
 }
 
 /** Reads the signing state of a config, if the interceptor has seen it before. */

@@ -1,7 +1,12 @@
+import { inferAwsHost, isValidRegion } from './aws-hosts'
 import { type CredentialSource, createCredentialSource } from './credentials/credential-source'
 import { createDefaultCredentialProvider } from './credentials/default-credential-provider'
+import { createRegionCache } from './diagnose/region-cache'
 import { AwsSigError, InvalidRuleError, isAwsSigError, NoMatchingRuleError } from './errors'
-import { resolvePlan } from './resolve-plan'
+import { type ResolvedPlan, resolvePlan } from './resolve-plan'
+import type { LearningTarget } from './response/learn-from-answer'
+import type { RegionMemory } from './response/region-memory'
+import type { LearnOptions, ResponseLesson } from './response/types'
 import { type CompiledRule, compileRules } from './rules/compile-rules'
 import { normalizeUrlHost } from './rules/host-pattern'
 import { buildCanonicalInput } from './signing/canonical-input'
@@ -21,6 +26,16 @@ import type {
   SignResult,
 } from './types'
 
+/** Options of `createSigner`: {@link SignerOptions} plus the response-side memory. */
+export interface CreateSignerOptions extends SignerOptions {
+  /**
+   * Most buckets whose region S3 named (after a wrong-region answer) are remembered; the least recently used
+   * is forgotten first.
+   * @default 256
+   */
+  regionCacheSize?: number
+}
+
 /** Options after validation, with every default filled in. */
 export interface ResolvedSignerOptions {
   credentials?: CredentialsInput
@@ -31,6 +46,7 @@ export interface ResolvedSignerOptions {
   maxBodyBytes: number
   refreshBeforeExpiryMs: number
   signedHeaders: 'default' | 'all' | string[]
+  regionCacheSize: number
 }
 
 /** Decides how each host is signed and signs requests. Create one with `createSigner`. */
@@ -58,6 +74,33 @@ export interface Signer {
    */
   presign(request: SignableRequest, options: PresignOptions): Promise<string>
   /**
+   * Learns from AWS's answer to a request signed with `plan` for `url`, so adapters share one response
+   * side. On a clock-skew answer it sets `clockOffsetMs` from the server's time (the `Date` header, else
+   * the time in the body); on an S3 wrong-region answer that names the bucket's region
+   * (`x-amz-bucket-region`, or `<Region>` in an `AuthorizationHeaderMalformed` / `PermanentRedirect` body) it
+   * remembers that region for the bucket's host, so `resolve` and `sign` use it from now on. Says `retry`
+   * when signing again now would succeed: the caller re-signs and sends once more, never more.
+   *
+   * Only S3 plans whose region was a guess (the legacy global endpoint `bucket.s3.amazonaws.com`, by
+   * inference or a rule without `region`) take a learned region; an explicit rule region wins and
+   * `explain` says so. Other services' wrong-region answers are diagnosed, not retried. Resolves at once
+   * for 2xx answers without reading anything; otherwise reads only a clone of the body.
+   *
+   * @example
+   * const { request, plan } = await signer.sign(req)
+   * let response = await fetch(request.url, request)
+   * if (response.status >= 300 && (await signer.learnFromResponse(response, plan, request.url)).retry) {
+   *   const again = await signer.sign(req)
+   *   response = await fetch(again.request.url, again.request)
+   * }
+   */
+  learnFromResponse(
+    response: Response,
+    plan: SigningPlan | null,
+    url: string | URL,
+    options?: LearnOptions,
+  ): Promise<ResponseLesson>
+  /**
    * Milliseconds added to `now()` when no `signingDate` is given. Adapters set it from the server's `Date`
    * after a clock-skew answer. @default 0
    */
@@ -67,6 +110,7 @@ export interface Signer {
 }
 
 const MAX_PRESIGN_SECONDS = 604_800
+const HOST_KNOWLEDGE = { inferAwsHost, isValidRegion }
 const PLAN_CACHE_SIZE = 256
 
 /**
@@ -80,17 +124,20 @@ const PLAN_CACHE_SIZE = 256
  * })
  * const { request } = await signer.sign({ method: 'GET', url: 'https://api.corp.example/items' })
  */
-export function createSigner(options: SignerOptions = {}): Signer {
+export function createSigner(options: CreateSignerOptions = {}): Signer {
   const resolved = validateOptions(options)
   const rules = compileRules(options.rules)
-  const planCache = new Map<string, ReturnType<typeof resolvePlan>>()
+  const planCache = new Map<string, ResolvedPlan>()
+  // Created with the response-side code on the first error answer: until then no region was learned.
+  let regionMemory: RegionMemory | undefined
   let clockOffsetMs = 0
-  const nowMs = () => {
+  const localNowMs = () => {
     const now: unknown = resolved.now()
     const ms = now instanceof Date ? now.getTime() : Number.NaN
     if (Number.isNaN(ms)) throw new AwsSigError(`options.now must return a valid Date, got ${typeof now}`)
-    return ms + clockOffsetMs
+    return ms
   }
+  const nowMs = () => localNowMs() + clockOffsetMs
 
   const sourceOptions = { now: nowMs, refreshBeforeExpiryMs: resolved.refreshBeforeExpiryMs }
   let defaultSource: CredentialSource | undefined
@@ -107,7 +154,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
       ruleSources.set(rule, createCredentialSource(rule.credentials, sourceOptions))
   }
 
-  const lookup = (url: URL) => {
+  const lookupRules = (url: URL): ResolvedPlan => {
     // Keyed by what the plan depends on (scheme for the default port, host as written): no per-call parsing.
     const key = `${url.protocol}//${url.host}`
     let entry = planCache.get(key)
@@ -117,6 +164,12 @@ export function createSigner(options: SignerOptions = {}): Signer {
       planCache.set(key, entry)
     }
     return entry
+  }
+
+  /** The plan from rules and inference, then from what S3 said about the bucket's region, if anything. */
+  const lookup = (url: URL): ResolvedPlan => {
+    const entry = lookupRules(url)
+    return regionMemory && entry.explanation.plan?.s3 ? regionMemory.planFor(url, entry) : entry
   }
 
   const explain = (url: string | URL): Explanation => {
@@ -224,6 +277,31 @@ export function createSigner(options: SignerOptions = {}): Signer {
         throw withRequestContext(request, algorithm ? typedCryptoError(error, algorithm) : error)
       }
     },
+    async learnFromResponse(response, plan, url, learnOptions = {}) {
+      // The common case costs one comparison; the diagnosis code loads only when an error answer arrives.
+      if (response.status < 300 || plan === null) return { retry: false }
+      const target = toUrl(url)
+      try {
+        const learning = await import('./response/learn-from-answer')
+        regionMemory ??= learning.createRegionMemory(resolved.regionCacheSize, createRegionCache)
+        const memory = regionMemory
+        const learner: LearningTarget = {
+          hosts: HOST_KNOWLEDGE,
+          localNow: localNowMs,
+          setClockOffset: (ms) => {
+            signer.clockOffsetMs = ms
+          },
+          rememberRegion: (at, region) => {
+            memory.remember(at, region)
+            return learning.isRegionLearnable(lookupRules(at))
+          },
+        }
+        return await learning.learnFromAnswer(response, plan, target, learnOptions, learner)
+      } catch {
+        // Reading an answer never breaks the exchange: the caller still has the response itself.
+        return { retry: false }
+      }
+    },
     get clockOffsetMs() {
       return clockOffsetMs
     },
@@ -237,7 +315,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
   return signer
 }
 
-function validateOptions(options: SignerOptions): ResolvedSignerOptions {
+function validateOptions(options: CreateSignerOptions): ResolvedSignerOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidRuleError('createSigner(options): options must be an object.', -1, 'options')
   }
@@ -253,6 +331,7 @@ function validateOptions(options: SignerOptions): ResolvedSignerOptions {
     'maxBodyBytes',
     'refreshBeforeExpiryMs',
     'signedHeaders',
+    'regionCacheSize',
   ])
   for (const key of Object.keys(options))
     if (!known.has(key)) fail(key, `unknown option; options are ${[...known].join(', ')}`)
@@ -261,6 +340,7 @@ function validateOptions(options: SignerOptions): ResolvedSignerOptions {
     maxBodyBytes = 64 * 1024 * 1024,
     refreshBeforeExpiryMs = 300_000,
     signedHeaders = 'default',
+    regionCacheSize = 256,
   } = options
   if (awsHosts !== true && awsHosts !== false && awsHosts !== 'all')
     fail('awsHosts', "must be true, false or 'all'")
@@ -271,6 +351,8 @@ function validateOptions(options: SignerOptions): ResolvedSignerOptions {
   if (!Number.isFinite(refreshBeforeExpiryMs) || refreshBeforeExpiryMs < 0) {
     fail('refreshBeforeExpiryMs', 'must be a non-negative number of milliseconds')
   }
+  if (!Number.isSafeInteger(regionCacheSize) || regionCacheSize < 1)
+    fail('regionCacheSize', 'must be a positive integer (the most buckets whose region is remembered)')
   let headers: 'default' | 'all' | string[] = 'default'
   if (signedHeaders === 'all' || signedHeaders === 'default') headers = signedHeaders
   else if (
@@ -308,6 +390,7 @@ function validateOptions(options: SignerOptions): ResolvedSignerOptions {
     maxBodyBytes,
     refreshBeforeExpiryMs,
     signedHeaders: headers,
+    regionCacheSize,
   }
   if (credentials !== undefined) resolved.credentials = credentials
   return resolved

@@ -1,6 +1,11 @@
 export type { AwsHostInference } from './aws-hosts/types'
 export { type ReadBodyResult, readBody } from './body/read-body'
-export { createSigner, type ResolvedSignerOptions, type Signer } from './create-signer'
+export {
+  type CreateSignerOptions,
+  createSigner,
+  type ResolvedSignerOptions,
+  type Signer,
+} from './create-signer'
 export {
   createRegionCache,
   type DiagnoseContext,
@@ -22,6 +27,7 @@ export {
   SigV4aUnavailableError,
   UnsignableBodyError,
 } from './errors'
+export type { LearnOptions, ResponseLesson } from './response/types'
 export type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,

@@ -16,6 +16,13 @@ export interface SignedFetchOptions {
    * @default true
    */
   retryOnClockSkew?: boolean
+  /**
+   * Re-sign and retry once when S3 answers that a bucket lives in another region and names it (the legacy
+   * global endpoint `bucket.s3.amazonaws.com`, signed for `us-east-1` by default); the region is remembered on
+   * the signer, so later requests to the bucket are signed for it directly.
+   * @default true
+   */
+  retryOnWrongRegion?: boolean
 }
 
 /** A function with the call shape of `fetch` that signs each request it sends. */
@@ -42,6 +49,10 @@ const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 
  *   the default is `redirect: 'error'`.
  * - Clock skew: an AWS answer saying the request time is too skewed (or the signature expired / is not yet
  *   current) sets `signer.clockOffsetMs` from the server's time; the request is signed again and retried once.
+ * - S3 wrong region: when S3 names the bucket's region (`x-amz-bucket-region`, `<Region>`), the signer
+ *   remembers it for that bucket and the request is signed for it and retried once. Both go through
+ *   `signer.learnFromResponse`, loaded only after a non-2xx answer; other services' scope errors are returned
+ *   as they are (see `diagnose`).
  * - `signal`, timeouts and every other option are passed on; responses are returned as they arrive (never
  *   buffered).
  *
@@ -110,6 +121,7 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
       redirect,
       followRedirects: followHere,
       retryOnClockSkew: options.retryOnClockSkew !== false,
+      retryOnWrongRegion: options.retryOnWrongRegion !== false,
     })
   }
 }

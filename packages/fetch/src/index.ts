@@ -1,5 +1,4 @@
 export * from '@awssig/core'
-export { serverTimeFromSkewError } from './clock-skew'
 export { createSignedFetch, type SignedFetch, type SignedFetchOptions } from './create-signed-fetch'
 export {
   copyHeaders,
@@ -9,4 +8,10 @@ export {
   withoutSignatureHeaders,
 } from './credential-headers'
 export { isBrowserLike } from './environment'
-export { type OutgoingRequest, type SendSignedOptions, sendSigned } from './send-signed'
+export {
+  type FirstAnswer,
+  isStream,
+  type OutgoingRequest,
+  type SendSignedOptions,
+  sendSigned,
+} from './send-signed'

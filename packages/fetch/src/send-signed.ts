@@ -1,5 +1,4 @@
-import type { Signer } from '@awssig/core'
-import { serverTimeFromSkewError } from './clock-skew'
+import type { Signer, SigningPlan } from '@awssig/core'
 import {
   copyHeaders,
   headerPairs,
@@ -36,6 +35,15 @@ export interface SendSignedOptions {
   followRedirects: boolean
   /** Re-sign and retry once when AWS answers that the clock is skewed. @default true */
   retryOnClockSkew?: boolean
+  /** Re-sign for the bucket's region and retry once when S3 names it in a wrong-region answer. @default true */
+  retryOnWrongRegion?: boolean
+}
+
+/** An answer the caller already has (the ky hooks'), and the plan its request was signed with. */
+export interface FirstAnswer {
+  response: Response
+  /** The plan the request was signed with; null when it was sent unsigned. */
+  plan: SigningPlan | null
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
@@ -55,11 +63,14 @@ const BODY_HEADERS = [
  * - redirects (when `followRedirects`): each hop is signed again for its own host if a rule or AWS
  *   inference claims it, and otherwise sent with no credential material at all (`Authorization` and every
  *   `X-Amz-*` header removed) — credentials never follow a redirect to a host that no rule claims;
- * - clock skew: when AWS answers that the request time is too far from its clock, the server's time is kept
- *   on the signer (`signer.clockOffsetMs`) and the request is signed again and sent once more.
+ * - what AWS's answer teaches, through `signer.learnFromResponse` (loaded only after a non-2xx answer): on
+ *   clock skew the server's time is kept on the signer (`signer.clockOffsetMs`); on an S3 wrong-region
+ *   answer naming the bucket's region, that region is remembered for the host. Either way the request is
+ *   signed again and sent once more (never twice; a streamed body cannot be replayed, so its answer is
+ *   returned as it is).
  *
- * `firstResponse`, when given, is the answer to the first (already signed and sent) attempt: processing
- * continues from it. The ky hooks use this from `afterResponse`.
+ * `first`, when given, is the answer to the first (already signed and sent) attempt: processing continues
+ * from it. The ky hooks use this from `afterResponse`.
  *
  * @example
  * const response = await sendSigned(signer, { method: 'GET', url, headers: new Headers(), body: undefined }, {
@@ -70,43 +81,50 @@ export async function sendSigned(
   signer: Signer,
   request: OutgoingRequest,
   options: SendSignedOptions,
-  firstResponse?: Response,
+  first?: FirstAnswer,
 ): Promise<Response> {
-  const first = await sendFollowingRedirects(signer, request, options, firstResponse)
-  if (options.retryOnClockSkew === false || !first.signed || isStream(request.body)) return first.response
-  const serverTime = await serverTimeFromSkewError(first.response)
-  if (serverTime === undefined) return first.response
-  signer.clockOffsetMs = serverTime.getTime() - signerNow(signer).getTime()
-  discard(first.response)
+  const answer = await sendFollowingRedirects(signer, request, options, first)
+  const learn = {
+    clockSkew: options.retryOnClockSkew !== false,
+    wrongRegion: options.retryOnWrongRegion !== false,
+  }
+  // Success (and unsigned hops) return here: the response-side code is not even loaded.
+  if (answer.response.status < 300 || answer.plan === null || !(learn.clockSkew || learn.wrongRegion)) {
+    return answer.response
+  }
+  const lesson = await signer.learnFromResponse(answer.response, answer.plan, answer.url, learn)
+  if (!lesson.retry || isStream(request.body)) return answer.response
+  discard(answer.response)
   return (await sendFollowingRedirects(signer, request, options)).response
 }
 
 interface Answer {
   response: Response
-  /** Whether the request that got this answer was signed. */
-  signed: boolean
+  /** The plan the request that got this answer was signed with; null when it was sent unsigned. */
+  plan: SigningPlan | null
+  /** The URL of that request (the last hop). */
+  url: string
 }
 
 async function sendFollowingRedirects(
   signer: Signer,
   request: OutgoingRequest,
   options: SendSignedOptions,
-  firstResponse?: Response,
+  first?: FirstAnswer,
 ): Promise<Answer> {
   let hop = request
-  let signed = true
-  let response = firstResponse ?? (await sendOne(signer, hop, options, true))
+  let answer = first ? { ...first, url: hop.url } : await sendOne(signer, hop, options, true)
   for (let redirects = 0; options.followRedirects; redirects++) {
+    const { response } = answer
     const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null
     if (location === null) break
     discard(response)
     if (redirects === MAX_REDIRECTS) throw new TypeError(`Too many redirects (more than ${MAX_REDIRECTS}).`)
     hop = nextHop(hop, response.status, new URL(location, hop.url).href)
-    signed = signer.resolve(hop.url) !== null
-    response = await sendOne(signer, hop, options, signed)
-    markRedirected(response, hop.url)
+    answer = await sendOne(signer, hop, options, signer.resolve(hop.url) !== null)
+    markRedirected(answer.response, hop.url)
   }
-  return { response, signed }
+  return answer
 }
 
 async function sendOne(
@@ -114,9 +132,10 @@ async function sendOne(
   hop: OutgoingRequest,
   options: SendSignedOptions,
   sign: boolean,
-): Promise<Response> {
+): Promise<Answer> {
   const streaming = isStream(hop.body)
   let headers: Headers
+  let plan: SigningPlan | null = null
   if (sign) {
     const signed = await signer.sign({
       method: hop.method,
@@ -125,6 +144,7 @@ async function sendOne(
       body: streaming ? undefined : (hop.body as Uint8Array | string | undefined),
     })
     headers = signed.request.headers
+    plan = signed.plan
   } else {
     headers = withoutCredentialHeaders(hop.headers)
   }
@@ -137,7 +157,7 @@ async function sendOne(
   }
   // Node's fetch refuses a stream body without it; browsers that stream uploads need it too.
   if (streaming) init.duplex = 'half'
-  return options.fetch(hop.url, init)
+  return { response: await options.fetch(hop.url, init), plan, url: hop.url }
 }
 
 /** The request for `url` after a redirect with `status`, as the fetch standard rewrites it. */
@@ -170,11 +190,6 @@ function markRedirected(response: Response, url: string): void {
 
 function discard(response: Response): void {
   response.body?.cancel().catch(() => undefined)
-}
-
-function signerNow(signer: Signer): Date {
-  const now = (signer.options as { now?: () => Date }).now
-  return now ? now() : new Date()
 }
 
 /** True for a `ReadableStream` body. */

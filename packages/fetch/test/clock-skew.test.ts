@@ -1,6 +1,6 @@
 import { type EndpointConfig, toResponse, verifyRequest } from '@awssig/testing'
 import { describe, expect, it } from 'vitest'
-import { createSignedFetch, createSigner, serverTimeFromSkewError } from '../src'
+import { createSignedFetch, createSigner } from '../src'
 import { CREDENTIALS } from './fixtures'
 
 const MINUTES = 60_000
@@ -96,27 +96,22 @@ it('retries at most once, and not at all when disabled', async () => {
   expect(calls).toBe(1)
 })
 
-describe('serverTimeFromSkewError', () => {
-  it('reads the server time from the error body when there is no Date header', async () => {
-    const apigw = new Response(
-      '{"message":"Signature not yet current: 20261122T124000Z is still later than 20261122T122500Z (20261122T122000Z + 5 min.)"}',
-      { status: 403 },
+describe('answers that are not clock skew', () => {
+  it('are returned once, unread, without a retry or a clock change', async () => {
+    let calls = 0
+    const forbidden: typeof fetch = async () => {
+      calls++
+      return new Response('{"message":"Forbidden"}', {
+        status: 403,
+        headers: { date: new Date(Date.now() + 3_600_000).toUTCString() },
+      })
+    }
+    const signer = createSigner({ credentials: CREDENTIALS })
+    const response = await createSignedFetch(signer, { fetch: forbidden })(
+      'https://ec2.us-west-2.amazonaws.com/',
     )
-    expect((await serverTimeFromSkewError(apigw))?.toISOString()).toBe('2026-11-22T12:20:00.000Z')
-    const s3 = new Response(
-      '<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20261122T124000Z</RequestTime><ServerTime>2026-11-22T12:20:00Z</ServerTime></Error>',
-      { status: 403 },
-    )
-    expect((await serverTimeFromSkewError(s3))?.toISOString()).toBe('2026-11-22T12:20:00.000Z')
-  })
-
-  it('ignores other errors and leaves the response readable', async () => {
-    const other = new Response('{"message":"Forbidden"}', {
-      status: 403,
-      headers: { date: new Date().toUTCString() },
-    })
-    expect(await serverTimeFromSkewError(other)).toBeUndefined()
-    expect(await other.text()).toBe('{"message":"Forbidden"}')
-    expect(await serverTimeFromSkewError(new Response('Signature expired', { status: 200 }))).toBeUndefined()
+    expect(calls).toBe(1)
+    expect(await response.text()).toBe('{"message":"Forbidden"}')
+    expect(signer.clockOffsetMs).toBe(0)
   })
 })

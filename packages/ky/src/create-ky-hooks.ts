@@ -5,7 +5,6 @@ import {
   isBrowserLike,
   type OutgoingRequest,
   sendSigned,
-  serverTimeFromSkewError,
   withoutSignatureHeaders,
 } from '@awssig/fetch'
 import { IssuedSignatures } from './issued-signatures'
@@ -22,20 +21,26 @@ export interface SigningKyHooks {
   beforeRequest: SigningKyHook<Request | undefined>[]
   /** ky 2 only: signs each retry again with a fresh date (ky 2 runs `beforeRequest` once). */
   beforeRetry: SigningKyHook<Request | undefined>[]
-  /** Follows redirects (Node) and recovers from clock skew with one signed retry. */
+  /** Follows redirects (Node) and recovers from clock skew or an S3 wrong-region answer with one signed retry. */
   afterResponse: SigningKyHook<Response | undefined>[]
 }
 
 /** Options of {@link createKyHooks}. */
 export interface KyHooksOptions {
   /**
-   * The fetch used for redirect hops and the clock-skew retry that the hooks send themselves. Under ky 1 the
+   * The fetch used for redirect hops and the clock-skew / wrong-region retry that the hooks send themselves. Under ky 1 the
    * instance's own `fetch` option is used when this is not set; ky 2 does not show its `fetch` to hooks.
    * @default the ky instance's `fetch` (ky 1), else globalThis.fetch
    */
   fetch?: typeof fetch
   /** Re-sign and retry once when AWS answers that the request time is skewed. @default true */
   retryOnClockSkew?: boolean
+  /**
+   * Re-sign for the bucket's region and retry once when S3 names it in a wrong-region answer (the region is
+   * remembered on the signer for later requests).
+   * @default true
+   */
+  retryOnWrongRegion?: boolean
 }
 
 interface KyOptionsView {
@@ -69,6 +74,9 @@ interface KyCall {
  * - Clock skew: on AWS's "request time too skewed" answers, `signer.clockOffsetMs` is set from the server's
  *   time and the request is signed and sent once more from `afterResponse` (keep ky's `retry.limit` above 0
  *   under ky 2, so ky keeps a copy of the body to resend).
+ * - S3 wrong region: when S3 names the bucket's region (legacy global `bucket.s3.amazonaws.com` hosts), the
+ *   signer remembers it and the request is signed for it and sent once more from `afterResponse`. Both
+ *   retries go through `signer.learnFromResponse`, which loads only after a non-2xx answer.
  *
  * @example
  * import ky from 'ky'
@@ -83,6 +91,10 @@ interface KyCall {
  */
 export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): SigningKyHooks {
   const issued = new IssuedSignatures()
+  const learn = {
+    clockSkew: options.retryOnClockSkew !== false,
+    wrongRegion: options.retryOnWrongRegion !== false,
+  }
   // ky 2 without retries sends our Request itself (no copy is kept): remember the bytes to send them again.
   const signedBodies = new WeakMap<Request, Uint8Array | string>()
 
@@ -112,7 +124,7 @@ export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): Sig
       body,
     })
     const signature = signed.request.headers.get('authorization')
-    if (signature !== null) issued.add(signature)
+    if (signature !== null) issued.add(signature, signed.plan)
     const init: RequestInit & { duplex?: 'half' } = { headers: headerPairs(signed.request.headers) }
     // A streamed body stays in `request` and moves to the replacement; a buffered one is sent as signed.
     if (!streamed) init.body = body as BodyInit | undefined
@@ -129,14 +141,16 @@ export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): Sig
     if (response === undefined) return undefined
     const authorization = request.headers.get('authorization')
     if (authorization === null || !issued.has(authorization)) return undefined
+    const plan = issued.planOf(authorization)
     const followRedirects = request.redirect === 'manual' && defaultRedirect(kyOptions) === 'manual'
     const isRedirect =
       followRedirects && response.status >= 300 && response.status < 400 && response.headers.has('location')
-    const skewed =
-      !isRedirect &&
-      options.retryOnClockSkew !== false &&
-      (await serverTimeFromSkewError(response)) !== undefined
-    if (!isRedirect && !skewed) return undefined
+    if (!isRedirect) {
+      // A success costs one comparison: the response-side code in core loads only for error answers.
+      if (response.status < 300 || !(learn.clockSkew || learn.wrongRegion)) return undefined
+      const lesson = await signer.learnFromResponse(response, plan, request.url, learn)
+      if (!lesson.retry) return undefined
+    }
     let body: Uint8Array | string | undefined
     if (request.bodyUsed) {
       body = signedBodies.get(request)
@@ -152,18 +166,19 @@ export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): Sig
     }
     const baseFetch: typeof fetch =
       options.fetch ?? kyOptions.fetch ?? ((input, init) => globalThis.fetch(input, init))
-    return sendSigned(
-      signer,
-      outgoing,
-      {
-        fetch: baseFetch,
-        init: { signal: request.signal, credentials: request.credentials, cache: request.cache },
-        redirect: request.redirect,
-        followRedirects,
-        retryOnClockSkew: options.retryOnClockSkew !== false,
-      },
-      response,
-    )
+    const init = { signal: request.signal, credentials: request.credentials, cache: request.cache }
+    const send = { fetch: baseFetch, init, redirect: request.redirect, followRedirects }
+    if (!isRedirect) response.body?.cancel().catch(() => undefined)
+    // A redirect continues from this answer (the final hop may still teach a retry); a retry is the one
+    // retry, so its own answer is returned as it is.
+    return isRedirect
+      ? sendSigned(
+          signer,
+          outgoing,
+          { ...send, retryOnClockSkew: learn.clockSkew, retryOnWrongRegion: learn.wrongRegion },
+          { response, plan },
+        )
+      : sendSigned(signer, outgoing, { ...send, retryOnClockSkew: false, retryOnWrongRegion: false })
   }
 
   return {

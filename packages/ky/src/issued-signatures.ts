@@ -1,3 +1,5 @@
+import type { SigningPlan } from '@awssig/core'
+
 /** How many recent signatures are remembered: far more than the requests a process has in flight. */
 const CAPACITY = 10_000
 /** The tail of an `Authorization` value is its signature: unique per request and date. */
@@ -6,22 +8,28 @@ const KEY_LENGTH = 32
 /**
  * The `Authorization` values these hooks produced recently. A retried request still carries the previous
  * attempt's header; this tells our stale signature (sign again) from one the caller made (leave it alone).
- * Bounded, oldest first out, and it keeps only the signatures' tails (no credentials are stored).
+ * Bounded, oldest first out, and it keeps only the signatures' tails (no credentials are stored), each with
+ * the plan it was signed with, so the answer can be read against the scope that was actually signed.
  */
 export class IssuedSignatures {
-  readonly #keys = new Set<string>()
+  readonly #plans = new Map<string, SigningPlan | null>()
 
-  add(authorization: string): void {
+  add(authorization: string, plan: SigningPlan | null): void {
     const key = authorization.slice(-KEY_LENGTH)
-    this.#keys.delete(key)
-    this.#keys.add(key)
-    if (this.#keys.size > CAPACITY) {
-      const oldest = this.#keys.values().next().value
-      if (oldest !== undefined) this.#keys.delete(oldest)
+    this.#plans.delete(key)
+    this.#plans.set(key, plan)
+    if (this.#plans.size > CAPACITY) {
+      const oldest = this.#plans.keys().next().value
+      if (oldest !== undefined) this.#plans.delete(oldest)
     }
   }
 
   has(authorization: string): boolean {
-    return this.#keys.has(authorization.slice(-KEY_LENGTH))
+    return this.#plans.has(authorization.slice(-KEY_LENGTH))
+  }
+
+  /** The plan `authorization` was signed with (null: unknown). */
+  planOf(authorization: string): SigningPlan | null {
+    return this.#plans.get(authorization.slice(-KEY_LENGTH)) ?? null
   }
 }

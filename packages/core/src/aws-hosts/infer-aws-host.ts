@@ -1,5 +1,5 @@
 import { awsHostInference } from './aws-host-inference'
-import { GLOBAL_SIGNING_REGIONS, NOT_SIGV4, SIGNING_NAMES } from './aws-hosts.generated'
+import { globalSigningRegion, isNotSigV4, signingNameOf } from './aws-host-tables'
 import { type AwsDnsSuffix, findAwsDnsSuffix } from './dns-suffixes'
 import { inferLegacyS3Host, inferRegionalS3Host } from './infer-s3-host'
 import { partitionOfRegion } from './regions'
@@ -7,9 +7,6 @@ import type { AwsHostInference } from './types'
 
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
 const SIGNING_NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/
-
-const own = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
-  Object.hasOwn(table, key) ? table[key] : undefined
 
 /**
  * What AWS's own hostname conventions say about how to sign for `host`, or null when the host is not one
@@ -93,10 +90,10 @@ function inferRegionalHost(
   const s3 = inferRegionalS3Host(prefix, partition, region, host)
   if (s3 !== undefined) return s3
   const joined = prefix.join('.')
-  const named = own(SIGNING_NAMES, joined)
+  const named = signingNameOf(joined)
   if (named !== undefined) return awsHostInference(named, partition, region, `regional endpoint ${host}`)
   if (prefix.length === 1) {
-    if (NOT_SIGV4.includes(joined) || !SIGNING_NAME.test(joined)) return null
+    if (isNotSigV4(joined) || !SIGNING_NAME.test(joined)) return null
     return awsHostInference(joined, partition, region, `regional endpoint ${host}`)
   }
   if (prefix.length !== 2) return null
@@ -116,7 +113,7 @@ function inferRegionalHost(
     // `-ats`) sign as `iotdata`, like `data-ats.iot` in the metadata.
     // https://docs.aws.amazon.com/iot/latest/developerguide/iot-connect-devices.html#iot-connect-device-endpoints
     case 'iot': {
-      const iotData = own(SIGNING_NAMES, 'data-ats.iot') ?? 'iotdata'
+      const iotData = signingNameOf('data-ats.iot') ?? 'iotdata'
       return awsHostInference(iotData, partition, region, `IoT data endpoint ${host}`)
     }
     default:
@@ -171,17 +168,11 @@ function inferRegionlessHost(
   }
   const service = prefix[0]
   if (prefix.length !== 1 || service === undefined) return undefined
-  const region = own(GLOBAL_SIGNING_REGIONS, `${service}/${partition}`)
+  const region = globalSigningRegion(service, partition)
   if (region === undefined) return undefined
-  return awsHostInference(
-    own(SIGNING_NAMES, service) ?? service,
-    partition,
-    region,
-    `global endpoint ${host}`,
-    {
-      hostRegion: undefined,
-    },
-  )
+  return awsHostInference(signingNameOf(service) ?? service, partition, region, `global endpoint ${host}`, {
+    hostRegion: undefined,
+  })
 }
 
 function sigV4aEverywhere(

@@ -1,5 +1,5 @@
 import { awsHostInference } from './aws-host-inference'
-import { SIGNING_NAMES } from './aws-hosts.generated'
+import { signingNameOf } from './aws-host-tables'
 import { partitionOfRegion } from './regions'
 import type { AwsHostInference } from './types'
 
@@ -40,7 +40,7 @@ export function inferRegionalS3Host(
 const S3_FORMS: Readonly<Record<string, readonly [string, string, (labels: number) => boolean]>> = {
   s3: ['s3', 'S3 endpoint or virtual-hosted bucket', () => true],
   's3-accesspoint': ['s3', 'S3 access point', (n) => n === 2],
-  's3-control': [SIGNING_NAMES['s3-control'] ?? 's3', 'S3 Control endpoint', (n) => n <= 2],
+  's3-control': [signingNameOf('s3-control') ?? 's3', 'S3 Control endpoint', (n) => n <= 2],
   's3-object-lambda': ['s3-object-lambda', 'S3 Object Lambda access point', (n) => n === 2],
   's3-outposts': ['s3-outposts', 'S3 on Outposts endpoint', (n) => n === 1 || n === 3],
   's3express-control': ['s3express', 'S3 Express One Zone control endpoint', (n) => n === 1],

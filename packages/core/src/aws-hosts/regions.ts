@@ -1,7 +1,4 @@
-import { PARTITIONS } from './aws-hosts.generated'
-
-// Compiled once: the regexes are AWS's own `regionRegex` per partition (see the generator).
-const PARTITION_REGIONS = PARTITIONS.map(([id, , , regex]) => [id, new RegExp(regex)] as const)
+import { PARTITION_REGION_PATTERNS } from './aws-host-tables'
 
 /**
  * The partition a region belongs to, judged by that partition's region naming rule from AWS's partition
@@ -12,7 +9,7 @@ const PARTITION_REGIONS = PARTITIONS.map(([id, , , regex]) => [id, new RegExp(re
  * @example partitionOfRegion('global') // undefined
  */
 export function partitionOfRegion(region: string): string | undefined {
-  for (const [partition, regex] of PARTITION_REGIONS) if (regex.test(region)) return partition
+  for (const [partition, regex] of PARTITION_REGION_PATTERNS) if (regex.test(region)) return partition
   return undefined
 }
 

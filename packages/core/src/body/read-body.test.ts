@@ -78,7 +78,7 @@ describe('readBody', () => {
     expect(text).toContain('filename="a.bin"')
     expect(text.trimEnd().endsWith(`--${boundary}--`)).toBe(true)
     // The server side parses it back with that Content-Type.
-    const parsed = await new Response(body as Uint8Array, {
+    const parsed = await new Response(body as Uint8Array<ArrayBuffer>, {
       headers: { 'content-type': contentType! },
     }).formData()
     expect(parsed.get('name')).toBe('value')

@@ -1,4 +1,5 @@
-import { BodyTooLargeError, UnsignableBodyError } from '../errors'
+import { UnsignableBodyError } from '../errors'
+import { checkBodySize, describeBodyType, typeTagOf } from './body-size'
 
 /** Options of {@link readBody}. */
 export interface ReadBodyOptions {
@@ -44,17 +45,17 @@ export async function readBody(
   options: ReadBodyOptions,
 ): Promise<ReadBodyResult> {
   if (body === null || body === undefined) return { body: undefined }
-
-  if (typeof body === 'string') {
-    checkSize(utf8Length(body), options)
-    return { body, contentType: TEXT_CONTENT_TYPE }
+  // Tags instead of `instanceof` so bodies from another realm (an iframe, a test environment) work.
+  const tag = typeTagOf(body)
+  if (typeof body === 'string' || tag === 'URLSearchParams') {
+    const text = String(body)
+    checkSize(text, options)
+    return {
+      body: text,
+      contentType: typeof body === 'string' ? TEXT_CONTENT_TYPE : FORM_URLENCODED_CONTENT_TYPE,
+    }
   }
-  if (isTagged(body, 'URLSearchParams')) {
-    const text = (body as URLSearchParams).toString()
-    checkSize(utf8Length(text), options)
-    return { body: text, contentType: FORM_URLENCODED_CONTENT_TYPE }
-  }
-  if (isTagged(body, 'ArrayBuffer') || isTagged(body, 'SharedArrayBuffer')) {
+  if (tag === 'ArrayBuffer' || tag === 'SharedArrayBuffer') {
     const buffer = body as ArrayBuffer
     checkSize(buffer.byteLength, options)
     return { body: new Uint8Array(buffer.slice(0)) }
@@ -64,12 +65,16 @@ export async function readBody(
     // A view may start inside a larger buffer (a subarray, a DataView with an offset): copy only its window.
     return { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice() }
   }
-  if (isBlob(body)) {
-    checkSize(body.size, options)
-    const bytes = new Uint8Array(await body.arrayBuffer())
-    return body.type === '' ? { body: bytes } : { body: bytes, contentType: body.type }
+  if (
+    (typeof Blob !== 'undefined' && body instanceof Blob) ||
+    ((tag === 'Blob' || tag === 'File') && typeof (body as Blob).arrayBuffer === 'function')
+  ) {
+    const blob = body as Blob
+    checkSize(blob.size, options)
+    const bytes = new Uint8Array(await blob.arrayBuffer())
+    return blob.type === '' ? { body: bytes } : { body: bytes, contentType: blob.type }
   }
-  if (isTagged(body, 'FormData')) {
+  if (tag === 'FormData') {
     // Serializing through a Response picks the boundary once; the caller must send these bytes with this
     // Content-Type, never the FormData again (a second serialization would choose a new boundary).
     const response = new Response(body as FormData)
@@ -77,12 +82,15 @@ export async function readBody(
     const bytes = await readStream(response.body, options)
     return contentType === undefined ? { body: bytes } : { body: bytes, contentType }
   }
-  if (isReadableStream(body)) {
-    return { body: await readStream(body, options) }
+  if (
+    typeof (body as ReadableStream).getReader === 'function' &&
+    typeof (body as ReadableStream).tee === 'function'
+  ) {
+    return { body: await readStream(body as ReadableStream<Uint8Array>, options) }
   }
-  throw new UnsignableBodyError(
-    `Cannot sign a request body of type ${describe(body)}: use a string, URLSearchParams, FormData, Blob, ArrayBuffer, a typed array or a ReadableStream of bytes.`,
-    errorContext(options),
+  throw unsignable(
+    `Cannot sign a request body of type ${describeBodyType(body)}: use a string, URLSearchParams, FormData, Blob, ArrayBuffer, a typed array or a ReadableStream of bytes.`,
+    options,
   )
 }
 
@@ -92,10 +100,7 @@ async function readStream(
 ): Promise<Uint8Array> {
   if (stream === null) return new Uint8Array(0)
   if (stream.locked) {
-    throw new UnsignableBodyError(
-      'Cannot sign a request body whose ReadableStream is locked or already read.',
-      errorContext(options),
-    )
+    throw unsignable('Cannot sign a request body whose ReadableStream is locked or already read.', options)
   }
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
@@ -104,11 +109,15 @@ async function readStream(
     for (;;) {
       const { done, value } = await reader.read()
       if (done) break
-      const chunk = toBytes(value as unknown)
+      const chunk = ArrayBuffer.isView(value)
+        ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+        : typeTagOf(value) === 'ArrayBuffer'
+          ? new Uint8Array(value as unknown as ArrayBuffer)
+          : undefined
       if (chunk === undefined) {
-        throw new UnsignableBodyError(
-          `A request body stream produced a chunk of type ${describe(value)}; only bytes (Uint8Array) can be sent.`,
-          errorContext(options),
+        throw unsignable(
+          `A request body stream produced a chunk of type ${describeBodyType(value)}; only bytes (Uint8Array) can be sent.`,
+          options,
         )
       }
       total += chunk.byteLength
@@ -132,72 +141,11 @@ async function readStream(
   return bytes
 }
 
-function toBytes(value: unknown): Uint8Array | undefined {
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
-  if (isTagged(value, 'ArrayBuffer')) return new Uint8Array(value as ArrayBuffer)
-  return undefined
+function checkSize(size: number | string, options: ReadBodyOptions): void {
+  checkBodySize(size, options.maxBodyBytes, options)
 }
 
-function checkSize(size: number, options: ReadBodyOptions): void {
-  if (size > options.maxBodyBytes) {
-    throw new BodyTooLargeError(
-      `The request body is larger than maxBodyBytes (${options.maxBodyBytes} bytes), so it was not buffered to be signed. Raise maxBodyBytes, or use UNSIGNED-PAYLOAD (S3 rules with unsignedPayload: true) to stream it.`,
-      options.maxBodyBytes,
-      errorContext(options),
-    )
-  }
-}
-
-function errorContext(options: ReadBodyOptions): { method?: string; url?: string } {
-  const context: { method?: string; url?: string } = {}
-  if (options.method !== undefined) context.method = options.method
-  if (options.url !== undefined) context.url = options.url
-  return context
-}
-
-function utf8Length(text: string): number {
-  // Exact UTF-8 length without allocating: lone surrogates become U+FFFD (3 bytes), as TextEncoder does.
-  let length = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x80) length += 1
-    else if (code < 0x800) length += 2
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1)
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length += 4
-        i++
-      } else length += 3
-    } else length += 3
-  }
-  return length
-}
-
-// Tag checks instead of `instanceof` so bodies from another realm (an iframe, a test environment) work.
-function isTagged(value: unknown, tag: string): boolean {
-  return Object.prototype.toString.call(value) === `[object ${tag}]`
-}
-
-function isBlob(value: unknown): value is Blob {
-  return (
-    (typeof Blob !== 'undefined' && value instanceof Blob) ||
-    ((isTagged(value, 'Blob') || isTagged(value, 'File')) &&
-      typeof (value as Blob).arrayBuffer === 'function')
-  )
-}
-
-function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as ReadableStream).getReader === 'function' &&
-    typeof (value as ReadableStream).tee === 'function'
-  )
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (typeof value !== 'object') return typeof value
-  const tag = Object.prototype.toString.call(value).slice(8, -1)
-  return tag === 'Object' ? (value.constructor?.name ?? 'Object') : tag
+function unsignable(message: string, options: ReadBodyOptions): UnsignableBodyError {
+  // ReadBodyOptions carries the method and url AwsSigError records (undefined ones are left out).
+  return new UnsignableBodyError(message, options)
 }

@@ -1,6 +1,6 @@
-import { inferAwsHost } from '../aws-hosts'
 import type { SigningPlan } from '../types'
 import { type Classification, classify } from './classify-aws-error'
+import type { HostKnowledge } from './host-knowledge'
 import { parseAwsError } from './parse-aws-error'
 import { scopeFix } from './scope-fix'
 import { requestTimeOf, serverTimeOf } from './server-time'
@@ -27,14 +27,15 @@ export type { DiagnoseContext, ScopeDiagnosis, ScopeDiagnosisKind } from './type
  */
 export async function diagnose(
   response: Response,
-  context: DiagnoseContext = {},
+  context: DiagnoseContext,
+  hosts: HostKnowledge,
 ): Promise<ScopeDiagnosis | null> {
   if (response.status < 300) return null
   const error = await parseAwsError(response)
   if (!error) return null
   const plan = context.plan ?? null
   const bucketRegion = response.headers.get('x-amz-bucket-region') ?? undefined
-  const classification = classify(error, response.status, bucketRegion, plan)
+  const classification = classify(error, response.status, bucketRegion, plan, hosts)
   if (!classification) return null
 
   const diagnosis: ScopeDiagnosis = {
@@ -52,7 +53,7 @@ export async function diagnose(
     if (requestTime) diagnosis.requestTime = requestTime
   }
   const url = toUrl(context.url ?? response.url)
-  const expected = completeExpected(classification, plan, url)
+  const expected = completeExpected(classification, plan, url, hosts)
   if (expected) diagnosis.expected = expected
   diagnosis.fix = scopeFix({
     classification: { ...classification, ...(expected ? { expected } : {}) },
@@ -62,6 +63,7 @@ export async function diagnose(
     method: context.method,
     serverTime: diagnosis.serverTime,
     requestTime: diagnosis.requestTime,
+    hosts,
   })
   return diagnosis
 }
@@ -74,17 +76,14 @@ function completeExpected(
   classification: Classification,
   plan: SigningPlan | null,
   url: URL | undefined,
+  hosts: HostKnowledge,
 ): Classification['expected'] | undefined {
   const expected = classification.expected ? { ...classification.expected } : undefined
   if (classification.kind !== 'wrong-region' || expected?.region !== undefined || !url) return expected
-  const hostRegion = regionInHostname(url.hostname)
+  const hostRegion = hosts.inferAwsHost(url.hostname)?.hostRegion
   const signed = classification.signedRegion ?? plan?.region
   if (hostRegion !== undefined && hostRegion !== signed) return { ...expected, region: hostRegion }
   return expected
-}
-
-function regionInHostname(hostname: string): string | undefined {
-  return inferAwsHost(hostname)?.hostRegion
 }
 
 function toUrl(raw: string | URL): URL | undefined {

@@ -1,8 +1,3 @@
-export { diagnose } from './diagnose'
-export {
-  createRegionCache,
-  type RegionCache,
-  type RegionCacheOptions,
-  s3RegionFromResponse,
-} from './region-cache'
+export { diagnose, s3RegionFromResponse } from './load-on-demand'
+export { createRegionCache, type RegionCache, type RegionCacheOptions } from './region-cache'
 export type { DiagnoseContext, ScopeDiagnosis, ScopeDiagnosisKind } from './types'

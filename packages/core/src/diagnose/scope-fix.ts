@@ -1,6 +1,6 @@
-import { inferAwsHost } from '../aws-hosts'
 import type { SigningPlan } from '../types'
 import type { Classification } from './classify-aws-error'
+import type { HostKnowledge } from './host-knowledge'
 
 /** What the fix sentence is written from. Holds no credentials, so the sentence cannot leak any. */
 export interface ScopeFixInput {
@@ -12,19 +12,21 @@ export interface ScopeFixInput {
   method: string | undefined
   serverTime: Date | undefined
   requestTime: Date | undefined
+  hosts: HostKnowledge
 }
 
 /** One sentence naming the likely fix for a classified AWS answer. */
 export function scopeFix(input: ScopeFixInput): string {
   const { classification, plan } = input
   const host = input.url ? displayHost(input.url) : undefined
+  const suggest: SuggestRule = (fields, plan = null) => suggestRule(host, plan, fields, input.hosts)
   switch (classification.kind) {
     case 'wrong-region':
-      return wrongRegionFix(classification, plan, host)
+      return wrongRegionFix(classification, plan, host, suggest)
     case 'wrong-service':
-      return wrongServiceFix(classification, plan, host)
+      return wrongServiceFix(classification, plan, suggest)
     case 'region-set':
-      return regionSetFix(classification, plan, host)
+      return regionSetFix(classification, plan, suggest)
     case 'clock-skew':
       return clockSkewFix(input.serverTime, input.requestTime)
     case 'signature-mismatch':
@@ -36,7 +38,7 @@ export function scopeFix(input: ScopeFixInput): string {
     case 'unknown-key':
       return 'AWS does not know this access key id: check which credentials are in use (a deleted or rotated key, or a key from another partition such as aws-cn or aws-us-gov).'
     case 'missing-auth':
-      return missingAuthFix(input, host)
+      return missingAuthFix(input, host, suggest)
   }
 }
 
@@ -44,28 +46,29 @@ function wrongRegionFix(
   classification: Classification,
   plan: SigningPlan | null,
   host: string | undefined,
+  suggest: SuggestRule,
 ): string {
   const region = classification.expected?.region
   const signed = classification.signedRegion ?? plan?.region
   const was = signed === undefined ? '' : ` (it was signed for '${signed}')`
   if (region === undefined) {
     const endpoint = host === undefined ? 'The endpoint' : `The endpoint ${host}`
-    return `${endpoint} is not in region '${signed ?? '?'}': sign for the region it lives in, e.g. ${suggestRule(host, plan, { region: '<its region>' })}.`
+    return `${endpoint} is not in region '${signed ?? '?'}': sign for the region it lives in, e.g. ${suggest({ region: '<its region>' }, plan)}.`
   }
   // S3 names the bucket's region: the request can be re-signed for it directly (no rule needed per bucket).
   const retry = classification.s3Region
     ? ', or re-sign once for the region S3 named (s3RegionFromResponse)'
     : ''
   if (plan?.source === 'rule' && plan.ruleIndex !== undefined) {
-    return `Sign for region '${region}'${was}: set region: '${region}' in rules[${plan.ruleIndex}] or add ${suggestRule(host, plan, { region })} before it${retry}.`
+    return `Sign for region '${region}'${was}: set region: '${region}' in rules[${plan.ruleIndex}] or add ${suggest({ region }, plan)} before it${retry}.`
   }
-  return `Sign for region '${region}'${was}: add ${suggestRule(host, plan, { region })} to rules${retry}.`
+  return `Sign for region '${region}'${was}: add ${suggest({ region }, plan)} to rules${retry}.`
 }
 
 function wrongServiceFix(
   classification: Classification,
   plan: SigningPlan | null,
-  host: string | undefined,
+  suggest: SuggestRule,
 ): string {
   const service = classification.expected?.service ?? '?'
   const was = plan ? ` (it was signed as '${plan.service}')` : ''
@@ -74,16 +77,16 @@ function wrongServiceFix(
   if (plan?.source === 'rule' && plan.ruleIndex !== undefined) {
     return `Sign as service '${service}'${was}: set service: '${service}' in rules[${plan.ruleIndex}].`
   }
-  return `Sign as service '${service}'${was}: add ${suggestRule(host, null, fields)} to rules.`
+  return `Sign as service '${service}'${was}: add ${suggest(fields)} to rules.`
 }
 
 function regionSetFix(
   classification: Classification,
   plan: SigningPlan | null,
-  host: string | undefined,
+  suggest: SuggestRule,
 ): string {
   if (classification.sigv4aRequired) {
-    return `This endpoint accepts only SigV4A: add ${suggestRule(host, null, { algorithm: 'sigv4a', regionSet: ['*'] })} to rules.`
+    return `This endpoint accepts only SigV4A: add ${suggest({ algorithm: 'sigv4a', regionSet: ['*'] })} to rules.`
   }
   const region = classification.expected?.region
   const set = plan?.regionSet ? `[${plan.regionSet.map((r) => `'${r}'`).join(', ')}]` : 'the region set'
@@ -103,11 +106,11 @@ function clockSkewFix(serverTime: Date | undefined, requestTime: Date | undefine
   return "The request time is outside AWS's window: set signer.clockOffsetMs from the server time, or correct the system clock."
 }
 
-function missingAuthFix(input: ScopeFixInput, host: string | undefined): string {
+function missingAuthFix(input: ScopeFixInput, host: string | undefined, suggest: SuggestRule): string {
   const path = input.url?.pathname ?? '/'
   const route = `${input.method ?? ''} ${path}`.trim()
   if (input.planKnown && input.plan === null) {
-    return `The request was sent unsigned because no rule or AWS host inference claims ${host ?? 'its host'}: add ${suggestRule(host, null, {})} to rules.`
+    return `The request was sent unsigned because no rule or AWS host inference claims ${host ?? 'its host'}: add ${suggest({})} to rules.`
   }
   if (input.planKnown) {
     return `The request was signed but arrived without its signature (a proxy or redirect dropped Authorization), or API Gateway has no resource for ${route}: check the path and method.`
@@ -119,10 +122,13 @@ function missingAuthFix(input: ScopeFixInput, host: string | undefined): string 
  * A rule literal for the fix sentence. `service` is left out when AWS host inference can supply it, and
  * placeholder values are left for the user to fill in.
  */
+type SuggestRule = (fields: Record<string, string | string[]>, plan?: SigningPlan | null) => string
+
 function suggestRule(
   host: string | undefined,
   plan: SigningPlan | null,
   fields: Record<string, string | string[]>,
+  { inferAwsHost }: HostKnowledge,
 ): string {
   const parts = [`host: '${host ?? '<host>'}'`]
   const inferred = host === undefined ? null : inferAwsHost(host.replace(/:\d+$/, ''))

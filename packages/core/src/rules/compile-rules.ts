@@ -26,6 +26,7 @@ const RULE_FIELDS = new Set([
   'credentials',
   'unsignedPayload',
 ])
+const EXAMPLE_RULE = "{ host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }"
 const SERVICE_PATTERN = /^[a-z0-9][a-z0-9._-]*$/i
 const REGION_SET_ENTRY = /^(?:\*|[a-z0-9]+(?:-[a-z0-9]+)*(?:-\*)?)$/
 
@@ -41,11 +42,7 @@ export function awsWrongRegionMessage(region: string): string {
 export function compileRules(rules: unknown): CompiledRule[] {
   if (rules === undefined) return []
   if (!Array.isArray(rules)) {
-    throw new InvalidRuleError(
-      'options.rules must be an array of rules, e.g. [{ host: …, service: … }].',
-      -1,
-      'rules',
-    )
+    throw new InvalidRuleError(`options.rules must be an array of rules like ${EXAMPLE_RULE}.`, -1, 'rules')
   }
   // Array.from visits holes (as undefined), which map would skip and leave for a later crash.
   return Array.from(rules as unknown[], (rule, index) => compileRule(rule, index))
@@ -56,11 +53,7 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     throw new InvalidRuleError(`rules[${index}].${field}: ${problem}`, index, field)
   }
   if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) {
-    throw new InvalidRuleError(
-      `rules[${index}] must be an object like { host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }.`,
-      index,
-      'rule',
-    )
+    throw new InvalidRuleError(`rules[${index}] must be an object like ${EXAMPLE_RULE}.`, index, 'rule')
   }
   const r = rule as Record<string, unknown>
   for (const key of Object.keys(r)) {
@@ -68,7 +61,7 @@ function compileRule(rule: unknown, index: number): CompiledRule {
       fail(key, `unknown field; a rule has ${[...RULE_FIELDS].join(', ')}`)
     }
   }
-  if (!('host' in r)) fail('host', "is required, e.g. host: 'api.example.com' or host: '*.example.com'")
+  if (!('host' in r)) fail('host', "is required, e.g. 'api.example.com' or '*.example.com'")
   const matcher = compileHostPattern(r.host)
   if (typeof matcher === 'string') fail('host', matcher)
   const compiledMatcher = matcher as HostMatcher
@@ -81,52 +74,40 @@ function compileRule(rule: unknown, index: number): CompiledRule {
   const service = r.service
   if (service !== undefined) {
     if (typeof service !== 'string' || service.trim() === '') {
-      fail(
-        'service',
-        "must be a non-empty signing name such as 'execute-api' or 's3' (or omit it for AWS hostnames)",
-      )
+      fail('service', "must be a non-empty signing name like 'execute-api' (or omit it for AWS hostnames)")
     } else if (!SERVICE_PATTERN.test(service)) {
-      fail(
-        'service',
-        `'${service}' is not a signing name: use letters, digits, '-', '.', '_' (e.g. 'execute-api')`,
-      )
+      fail('service', `'${service}' is not a signing name: use letters, digits, '-', '.', '_'`)
     }
   }
 
   const region = r.region
   if (region !== undefined) {
     if (algorithm === 'sigv4a') {
-      fail('region', "SigV4A signs for a region set: use regionSet: ['us-*'] instead of region")
+      fail('region', "SigV4A signs for a region set: use regionSet: ['us-*'] instead")
     }
     if (typeof region !== 'string' || !isValidRegion(region)) {
-      fail('region', `'${shown(region)}' is not an AWS region; write one like 'us-east-1' or 'eu-west-1'`)
+      fail('region', `'${shown(region)}' is not an AWS region like 'us-east-1'`)
     }
   }
 
   const regionSet = r.regionSet
   if (regionSet !== undefined) {
     if (algorithm !== 'sigv4a') {
-      fail('regionSet', "is only for SigV4A: add algorithm: 'sigv4a', or use region for SigV4")
+      fail('regionSet', "is only for SigV4A: add algorithm: 'sigv4a' (or use region)")
     }
     if (!Array.isArray(regionSet) || regionSet.length === 0) {
-      fail('regionSet', "must be a non-empty array such as ['us-*'] or ['*']")
+      fail('regionSet', "must be a non-empty array like ['us-*']")
     }
     for (const entry of regionSet as unknown[]) {
       if (typeof entry !== 'string' || !REGION_SET_ENTRY.test(entry)) {
-        fail(
-          'regionSet',
-          `'${shown(entry)}' is not a region or wildcard; use e.g. 'us-east-1', 'us-*' or '*'`,
-        )
+        fail('regionSet', `'${shown(entry)}' is not a region or wildcard like 'us-east-1', 'us-*', '*'`)
       }
     }
   }
 
   const credentials = r.credentials
   if (credentials !== undefined && !isCredentialsInput(credentials)) {
-    fail(
-      'credentials',
-      'must be { accessKeyId, secretAccessKey, sessionToken? } with non-empty strings, or a provider function',
-    )
+    fail('credentials', 'must be { accessKeyId, secretAccessKey, sessionToken? } or a provider function')
   }
 
   const unsignedPayload = r.unsignedPayload
@@ -140,11 +121,12 @@ function compileRule(rule: unknown, index: number): CompiledRule {
       ? inferAwsHost(compiledMatcher.hostname)
       : null
 
+  const noRegion = `is required: the hostname '${compiledMatcher.source}' names no region`
   if (compiledMatcher.kind === 'exact') {
     if (service === undefined && !inference) {
       fail(
         'service',
-        `is required: '${compiledMatcher.source}' is not an AWS hostname awssig understands; add service (e.g. 'execute-api') and region`,
+        `is required: '${compiledMatcher.source}' is not an AWS hostname awssig knows; add service and region`,
       )
     }
     if (
@@ -155,12 +137,12 @@ function compileRule(rule: unknown, index: number): CompiledRule {
       !inference.region &&
       !inference.regionSet
     ) {
-      fail('region', `is required: the hostname '${compiledMatcher.source}' does not name a region`)
+      fail('region', noRegion)
     }
     if (typeof region === 'string' && inference?.hostRegion && inference.hostRegion !== region) {
       fail(
         'region',
-        `'${region}' contradicts the hostname '${compiledMatcher.source}' (region ${inference.hostRegion}); AWS would answer "${awsWrongRegionMessage(region)}" Remove region or set it to '${inference.hostRegion}'`,
+        `'${region}' contradicts the hostname '${compiledMatcher.source}'; AWS would answer "${awsWrongRegionMessage(region)}" Remove region or set it to '${inference.hostRegion}'`,
       )
     }
   }
@@ -172,7 +154,7 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     compiledMatcher.kind === 'exact' &&
     !inference?.region
   ) {
-    fail('region', `is required for SigV4: the hostname '${compiledMatcher.source}' does not name a region`)
+    fail('region', noRegion)
   }
 
   if (unsignedPayload === true) {
@@ -182,25 +164,30 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     } else if (!S3_FAMILY_SERVICES.has(effectiveService)) {
       fail(
         'unsignedPayload',
-        `only S3-family services (${[...S3_FAMILY_SERVICES].join(', ')}) accept UNSIGNED-PAYLOAD, not '${effectiveService}'; remove it`,
+        `only S3-family services (${[...S3_FAMILY_SERVICES].join(', ')}) accept it, not '${effectiveService}'; remove it`,
       )
     }
   }
 
-  const compiled: CompiledRule = {
+  // Every field is validated above: absent ones stay undefined. The region set is copied (inputs are never
+  // kept where the caller could change them later).
+  return {
     index,
     matcher: compiledMatcher,
     unsignedPayload: unsignedPayload === true,
+    service: service as string | undefined,
+    region: region as string | undefined,
+    algorithm: algorithm as SigningAlgorithm | undefined,
+    regionSet: regionSet === undefined ? undefined : [...(regionSet as string[])],
+    credentials: credentials as CredentialsInput | undefined,
   }
-  if (typeof service === 'string') compiled.service = service
-  if (typeof region === 'string') compiled.region = region
-  if (algorithm === 'sigv4' || algorithm === 'sigv4a') compiled.algorithm = algorithm
-  if (Array.isArray(regionSet)) compiled.regionSet = [...(regionSet as string[])]
-  if (credentials !== undefined) compiled.credentials = credentials as CredentialsInput
-  return compiled
 }
 
-function isCredentialsInput(value: unknown): boolean {
+/**
+ * Whether `value` is credentials as a rule or the signer options accept them: a provider function, or
+ * `{ accessKeyId, secretAccessKey, sessionToken? }` with non-empty strings.
+ */
+export function isCredentialsInput(value: unknown): boolean {
   if (typeof value === 'function') return true
   if (typeof value !== 'object' || value === null) return false
   const { accessKeyId, secretAccessKey, sessionToken } = value as Record<string, unknown>

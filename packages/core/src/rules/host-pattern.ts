@@ -35,7 +35,7 @@ export function normalizeUrlHost(url: URL): NormalizedHost {
 export function compileHostPattern(pattern: unknown): HostMatcher | string {
   if (pattern instanceof RegExp) {
     if (pattern.global || pattern.sticky) {
-      return `the RegExp ${String(pattern)} has the g or y flag, which makes test() stateful; remove the flag`
+      return `the RegExp ${String(pattern)} has the g or y flag (stateful test()); remove it`
     }
     const regexp = pattern
     return {
@@ -45,17 +45,17 @@ export function compileHostPattern(pattern: unknown): HostMatcher | string {
     }
   }
   if (typeof pattern !== 'string') {
-    return `host must be a string ('api.example.com', '*.example.com') or a RegExp, got ${describe(pattern)}`
+    return `host must be a string like 'api.example.com' or a RegExp, not ${describe(pattern)}`
   }
   const text = pattern.trim()
-  if (text === '') return "host is empty; write a hostname such as 'api.example.com'"
+  if (text === '') return "host is empty; write one like 'api.example.com'"
   if (text.includes('://') || /[/?#@\s]/.test(text)) {
-    return `host '${pattern}' must be a bare host (optionally with :port), not a URL; write e.g. 'api.example.com'`
+    return `host '${pattern}' must be a bare host[:port] like 'api.example.com', not a URL`
   }
   const wildcard = text.startsWith('*.')
   const rest = wildcard ? text.slice(2) : text
   if (rest.includes('*')) {
-    return `host '${pattern}' may contain '*' only as a leading '*.' label (e.g. '*.example.com'), or use a RegExp`
+    return `host '${pattern}' may have '*' only as a leading '*.' label, or use a RegExp`
   }
   let parsed: URL
   try {
@@ -73,27 +73,20 @@ export function compileHostPattern(pattern: unknown): HostMatcher | string {
   if (port !== undefined && (port < 1 || port > 65535))
     return `host '${pattern}' has port ${port}, outside 1…65535`
   if (!portMatch && /:[^\]]*$/.test(rest) && !rest.startsWith('[')) {
-    return `host '${pattern}' has a malformed port; write e.g. 'api.example.com:8443'`
+    return `host '${pattern}' has a malformed port; write one like 'api.example.com:8443'`
   }
-  const portOk = (host: { port: number | undefined }) => port === undefined || host.port === port
-  if (wildcard) {
-    const dotted = `.${hostname}`
-    return {
-      kind: 'suffix',
-      hostname,
-      ...(port === undefined ? {} : { port }),
-      source: pattern,
-      // One or more labels before the suffix: `*.example.com` never matches `example.com` itself.
-      matches: (host) =>
-        host.hostname.length > dotted.length && host.hostname.endsWith(dotted) && portOk(host),
-    }
-  }
+  const dotted = `.${hostname}`
   return {
-    kind: 'exact',
+    kind: wildcard ? 'suffix' : 'exact',
     hostname,
-    ...(port === undefined ? {} : { port }),
+    port,
     source: pattern,
-    matches: (host) => host.hostname === hostname && portOk(host),
+    matches: (host) =>
+      (port === undefined || host.port === port) &&
+      // One or more labels before the suffix: `*.example.com` never matches `example.com` itself.
+      (wildcard
+        ? host.hostname.length > dotted.length && host.hostname.endsWith(dotted)
+        : host.hostname === hostname),
   }
 }
 

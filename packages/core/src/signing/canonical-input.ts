@@ -1,4 +1,5 @@
-import { BodyTooLargeError, UnsignableBodyError } from '../errors'
+import { checkBodySize, describeBodyType, typeTagOf } from '../body/body-size'
+import { UnsignableBodyError } from '../errors'
 import type { SigningPlan } from '../types'
 import { canonicalPath } from './canonical-path'
 import { type EncodedQueryParameter, encodedQueryOf } from './canonical-query'
@@ -124,38 +125,17 @@ function checkBody(
   options: CanonicalInputOptions,
   payloadNotHashed: boolean,
 ): HashableBody | undefined {
-  if (body === undefined || body === null) return undefined
-  if (payloadNotHashed) return undefined
-  const context = { method: options.method, url: options.url.href }
-  let size: number
-  if (typeof body === 'string') {
-    // A UTF-8 byte is at most 3 per UTF-16 unit, so only long strings need the exact count.
-    size = body.length * 3 <= options.maxBodyBytes ? body.length : new TextEncoder().encode(body).byteLength
-  } else if (body instanceof Uint8Array || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-    size = (body as ArrayBufferLike | ArrayBufferView).byteLength
-  } else if (isForeignArrayBuffer(body)) {
-    size = (body as ArrayBuffer).byteLength
-  } else {
+  if (body === undefined || body === null || payloadNotHashed) return undefined
+  const { method, url } = options
+  const context = { method, url: url.href }
+  // The tag also admits ArrayBuffers of another realm (an iframe, a test environment).
+  if (typeof body !== 'string' && !ArrayBuffer.isView(body) && typeTagOf(body) !== 'ArrayBuffer') {
     throw new UnsignableBodyError(
-      `Cannot hash a body of type ${describeBody(body)} to sign ${options.method} ${options.url.origin}${options.url.pathname}: pass a string, Uint8Array or ArrayBuffer (readBody() from @awssig/core turns FormData, Blob and streams into bytes).`,
+      `Cannot hash a body of type ${describeBodyType(body)} to sign ${method} ${url.origin}${url.pathname}: pass a string, Uint8Array or ArrayBuffer (readBody() from @awssig/core turns FormData, Blob and streams into bytes).`,
       context,
     )
   }
-  if (size > options.maxBodyBytes) {
-    throw new BodyTooLargeError(
-      `The body (${size} bytes) is larger than maxBodyBytes (${options.maxBodyBytes}), so it was not buffered to hash it; raise maxBodyBytes or use an S3 rule with unsignedPayload.`,
-      options.maxBodyBytes,
-      context,
-    )
-  }
-  return body as HashableBody
-}
-
-function isForeignArrayBuffer(value: unknown): boolean {
-  return Object.prototype.toString.call(value) === '[object ArrayBuffer]'
-}
-
-function describeBody(body: unknown): string {
-  const tag = Object.prototype.toString.call(body).slice(8, -1)
-  return tag === 'Object' ? typeof body : tag
+  const hashable = body as HashableBody
+  checkBodySize(typeof hashable === 'string' ? hashable : hashable.byteLength, options.maxBodyBytes, context)
+  return hashable
 }

@@ -1,4 +1,4 @@
-import { canonicalComponent, uriEscape } from './uri-escape'
+import { canonicalComponent } from './uri-escape'
 
 /** A query parameter as it appears in the canonical query string (both parts RFC 3986-encoded). */
 export type EncodedQueryParameter = readonly [name: string, value: string]
@@ -24,20 +24,11 @@ export function encodedQueryOf(rawSearch: string, skip?: (name: string) => boole
 }
 
 /**
- * The canonical query string: the caller's parameters plus those the signer adds (`X-Amz-*` when presigning),
+ * The canonical query string of encoded parameters (the caller's, plus the `X-Amz-*` ones when presigning),
  * sorted by encoded name then encoded value, `X-Amz-Signature` left out.
  */
-export function canonicalQueryString(
-  encoded: readonly EncodedQueryParameter[],
-  added: Record<string, string | string[] | null | undefined>,
-): string {
-  const all: EncodedQueryParameter[] = []
-  for (const parameter of encoded) if (parameter[0].toLowerCase() !== 'x-amz-signature') all.push(parameter)
-  for (const name in added) {
-    const value = added[name]
-    if (value === null || value === undefined || name.toLowerCase() === 'x-amz-signature') continue
-    for (const v of Array.isArray(value) ? value : [value]) all.push([uriEscape(name), uriEscape(v)])
-  }
+export function canonicalQueryString(encoded: readonly EncodedQueryParameter[]): string {
+  const all = encoded.filter(([name]) => name.toLowerCase() !== 'x-amz-signature')
   all.sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
   let query = ''
   for (const [name, value] of all) query += query === '' ? `${name}=${value}` : `&${name}=${value}`

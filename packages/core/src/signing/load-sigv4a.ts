@@ -1,3 +1,4 @@
+import { sha256Primitives } from '#sha256'
 import { AwsSigError, SigV4aUnavailableError } from '../errors'
 import type { HeaderSignature, SigningInput } from './signing-input'
 import { type SignatureAlgorithm, signHeaders } from './sigv4'
@@ -14,7 +15,7 @@ export async function loadSigV4aAlgorithm(signing: SigningInput): Promise<Signat
       cause: error,
     })
   }
-  return module.sigV4aAlgorithm(signing)
+  return module.sigV4aAlgorithm(signing, sha256Primitives)
 }
 
 /** SigV4A header signing. */

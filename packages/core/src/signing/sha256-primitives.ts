@@ -8,8 +8,6 @@ export interface Sha256Primitives {
   readonly runtime: 'node' | 'web'
   /** Lowercase hex SHA-256 of UTF-8 text or bytes. */
   sha256Hex(data: HashInput): Promise<string>
-  /** SHA-256 of UTF-8 text or bytes. */
-  sha256(data: HashInput): Promise<Uint8Array>
   /** HMAC-SHA256 with raw key bytes (key derivation: done once per day, region and service). */
   hmac(key: Uint8Array | string, data: HashInput): Promise<Uint8Array>
   /** Prepares raw key bytes for repeated `hmacHex` calls (a `CryptoKey` under Web Crypto). */

@@ -43,7 +43,6 @@ async function importKey(key: Uint8Array | string): Promise<CryptoKey> {
 export const sha256Primitives: Sha256Primitives = {
   runtime: 'web',
   sha256Hex: async (data) => hex(await subtle().digest('SHA-256', bytes(data))),
-  sha256: async (data) => new Uint8Array(await subtle().digest('SHA-256', bytes(data))),
   hmac: async (key, data) => new Uint8Array(await subtle().sign('HMAC', await importKey(key), bytes(data))),
   importHmacKey: async (key) => (await importKey(key)) as unknown as HmacKey,
   hmacHex: async (key, data) =>

@@ -14,7 +14,6 @@ function view(data: HashInput): string | Uint8Array {
 export const sha256Primitives: Sha256Primitives = {
   runtime: 'node',
   sha256Hex: async (data) => createHash('sha256').update(view(data)).digest('hex'),
-  sha256: async (data) => new Uint8Array(createHash('sha256').update(view(data)).digest()),
   hmac: async (key, data) => new Uint8Array(createHmac('sha256', key).update(view(data)).digest()),
   importHmacKey: async (key) => key as unknown as HmacKey,
   hmacHex: async (key, data) =>

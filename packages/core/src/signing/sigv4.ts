@@ -51,16 +51,18 @@ export async function signHeaders(
   const { input, credentials } = signing
   const longDate = longDateOf(signing.signingDate)
   const shortDate = longDate.slice(0, 8)
+  // The headers this signature generates: signed, then written onto the request's own copy of its headers.
+  const generated: Record<string, string> = { 'x-amz-date': longDate }
+  if (credentials.sessionToken) generated['x-amz-security-token'] = credentials.sessionToken
+  if (algorithm.regionSet !== undefined) generated['x-amz-region-set'] = algorithm.regionSet
   // The input belongs to this one signature (buildCanonicalInput makes it per call): extend it in place.
   const headers = input.signed
-  headers['x-amz-date'] = longDate
-  if (credentials.sessionToken) headers['x-amz-security-token'] = credentials.sessionToken
-  if (algorithm.regionSet !== undefined) headers['x-amz-region-set'] = algorithm.regionSet
   const preset = headers[CONTENT_SHA256]
   const payloadHash = preset ?? (await payloadHashOf(input.body))
-  if (input.applyChecksum && preset === undefined) headers[CONTENT_SHA256] = payloadHash
+  if (input.applyChecksum && preset === undefined) generated[CONTENT_SHA256] = payloadHash
+  Object.assign(headers, generated)
 
-  const query = input.encodedQuery.length > 0 ? canonicalQueryString(input.encodedQuery, {}) : ''
+  const query = input.encodedQuery.length > 0 ? canonicalQueryString(input.encodedQuery) : ''
   const { canonicalRequest, signedHeaders } = buildCanonicalRequest(
     input.method,
     input.canonicalPath,
@@ -73,10 +75,7 @@ export async function signHeaders(
   const signature = await algorithm.sign(stringToSign, shortDate)
 
   const outgoing = input.outgoing
-  outgoing.set('x-amz-date', longDate)
-  if (credentials.sessionToken) outgoing.set('x-amz-security-token', credentials.sessionToken)
-  if (algorithm.regionSet !== undefined) outgoing.set('x-amz-region-set', algorithm.regionSet)
-  if (input.applyChecksum && preset === undefined) outgoing.set(CONTENT_SHA256, payloadHash)
+  for (const name in generated) outgoing.set(name, generated[name] as string)
   outgoing.set(
     'authorization',
     `${algorithm.id} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,

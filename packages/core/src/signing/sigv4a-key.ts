@@ -1,4 +1,4 @@
-import { sha256Primitives } from '#sha256'
+import type { Sha256Primitives } from './sha256-primitives'
 
 const LABEL = 'AWS4-ECDSA-P256-SHA256'
 /** n − 2 for the P-256 group order n: a KDF output above it is rejected (so output + 1 is a valid scalar). */
@@ -13,6 +13,7 @@ const N_MINUS_2 = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc63
 export async function deriveSigV4aPrivateKey(
   accessKeyId: string,
   secretAccessKey: string,
+  hmac: Sha256Primitives['hmac'],
 ): Promise<Uint8Array> {
   const encoder = new TextEncoder()
   const label = encoder.encode(LABEL)
@@ -25,7 +26,7 @@ export async function deriveSigV4aPrivateKey(
   const key = `AWS4A${secretAccessKey}`
   for (let counter = 1; counter <= 254; counter++) {
     input[input.length - 5] = counter
-    const candidate = await sha256Primitives.hmac(key, input)
+    const candidate = await hmac(key, input)
     let c = 0n
     for (const byte of candidate) c = (c << 8n) | BigInt(byte)
     if (c > N_MINUS_2) continue

@@ -1,11 +1,11 @@
-import { sha256Primitives } from '#sha256'
-import type { EcdsaKey, EcdsaPrimitives } from './sha256-primitives'
+import type { EcdsaKey, EcdsaPrimitives, Sha256Primitives } from './sha256-primitives'
 import type { SigningInput } from './signing-input'
 import type { SignatureAlgorithm } from './sigv4'
 import { deriveSigV4aPrivateKey } from './sigv4a-key'
 
 // Loaded with import() on first SigV4A use (see load-sigv4a.ts), so SigV4-only apps never load or bundle it.
-// It imports nothing from the main bundle, so bundlers emit it as one self-contained lazy chunk.
+// It imports nothing from the main bundle (not even #sha256: the caller passes the primitives in), so bundlers
+// emit it as one self-contained lazy chunk and keep the hash primitives inside the main chunk.
 
 const encoder = new TextEncoder()
 const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const
@@ -54,8 +54,6 @@ const webCryptoEcdsa: EcdsaPrimitives = {
   },
 }
 
-const ecdsa = sha256Primitives.ecdsa ?? webCryptoEcdsa
-
 interface KeyEntry {
   /** The secret the key was derived from: an identity mutated in place (rotated) gets a new key. */
   secret: string
@@ -65,10 +63,13 @@ interface KeyEntry {
 const keys = new WeakMap<object, KeyEntry>()
 
 /** The SigV4A ECDSA key for these credentials, derived once and cached for the credentials' lifetime. */
-function signingKey(credentials: SigningInput['credentials']): Promise<EcdsaKey> {
+function signingKey(
+  credentials: SigningInput['credentials'],
+  primitives: Sha256Primitives,
+): Promise<EcdsaKey> {
   const entry = keys.get(credentials)
   if (entry && entry.secret === credentials.secretAccessKey) return entry.key
-  const key = importKey(credentials.accessKeyId, credentials.secretAccessKey)
+  const key = importKey(credentials.accessKeyId, credentials.secretAccessKey, primitives)
   const created = { secret: credentials.secretAccessKey, key }
   keys.set(credentials, created)
   key.catch(() => {
@@ -77,13 +78,17 @@ function signingKey(credentials: SigningInput['credentials']): Promise<EcdsaKey>
   return key
 }
 
-async function importKey(accessKeyId: string, secretAccessKey: string): Promise<EcdsaKey> {
-  const scalar = await deriveSigV4aPrivateKey(accessKeyId, secretAccessKey)
+async function importKey(
+  accessKeyId: string,
+  secretAccessKey: string,
+  primitives: Sha256Primitives,
+): Promise<EcdsaKey> {
+  const scalar = await deriveSigV4aPrivateKey(accessKeyId, secretAccessKey, primitives.hmac)
   const pkcs8 = new Uint8Array(PKCS8_PREFIX.length + 32)
   pkcs8.set(PKCS8_PREFIX)
   pkcs8.set(scalar, PKCS8_PREFIX.length)
   try {
-    return await ecdsa.importPrivateKey(pkcs8)
+    return await ecdsaOf(primitives).importPrivateKey(pkcs8)
   } finally {
     scalar.fill(0)
     pkcs8.fill(0)
@@ -94,7 +99,7 @@ async function importKey(accessKeyId: string, secretAccessKey: string): Promise<
  * SigV4A: the SigV4 canonical request with a region-less scope and `X-Amz-Region-Set`, signed with ECDSA
  * P-256 over SHA-256 of the string to sign; the DER signature is sent in hex.
  */
-export function sigV4aAlgorithm(signing: SigningInput): SignatureAlgorithm {
+export function sigV4aAlgorithm(signing: SigningInput, primitives: Sha256Primitives): SignatureAlgorithm {
   const { credentials, plan } = signing
   const service = plan.service
   return {
@@ -102,8 +107,14 @@ export function sigV4aAlgorithm(signing: SigningInput): SignatureAlgorithm {
     scope: (shortDate) => `${shortDate}/${service}/aws4_request`,
     // AWS takes the region set comma-joined, as sent in X-Amz-Region-Set.
     regionSet: (plan.regionSet ?? ['*']).join(','),
-    sign: async (stringToSign) => toHex(await ecdsa.signDer(await signingKey(credentials), stringToSign)),
+    sign: async (stringToSign) =>
+      toHex(await ecdsaOf(primitives).signDer(await signingKey(credentials, primitives), stringToSign)),
   }
+}
+
+/** node:crypto's ECDSA where the runtime has it, else Web Crypto's. */
+function ecdsaOf(primitives: Sha256Primitives): EcdsaPrimitives {
+  return primitives.ecdsa ?? webCryptoEcdsa
 }
 
 /** r ‖ s (32 + 32 bytes, as Web Crypto returns them) → the ASN.1 DER `SEQUENCE { INTEGER r, INTEGER s }`. */

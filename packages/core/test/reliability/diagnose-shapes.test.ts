@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { diagnose } from '../../src/diagnose/diagnose'
+import { diagnose } from '../../src/diagnose/load-on-demand'
 import type { SigningPlan } from '../../src/types'
 
 // Answers in the shapes and wording AWS services use that the verifier does not produce (JSON protocol,

@@ -1,7 +1,6 @@
 import { toResponse, type VerifierOptions, verifyRequest } from '@awssig/testing'
 import { describe, expect, it } from 'vitest'
-import { diagnose } from '../../src/diagnose/diagnose'
-import { s3RegionFromResponse } from '../../src/diagnose/region-cache'
+import { diagnose, s3RegionFromResponse } from '../../src/diagnose/load-on-demand'
 import type { ScopeDiagnosis } from '../../src/diagnose/types'
 import { createSigner } from '../../src/index'
 import type { SignableRequest, SignerOptions, SignResult } from '../../src/types'

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createRegionCache, s3RegionFromResponse } from '../../src/diagnose/region-cache'
+import { s3RegionFromResponse } from '../../src/diagnose/load-on-demand'
+import { createRegionCache } from '../../src/diagnose/region-cache'
 
 describe('createRegionCache', () => {
   it('defaults to 256 entries and evicts the least recently used host', () => {
