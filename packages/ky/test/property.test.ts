@@ -14,8 +14,8 @@ import { makeSigner, sha256Hex } from '../../fetch/test/fixtures'
 import { createKyHooks } from '../src'
 import { MAJORS } from './majors'
 
-/** 2,000 generated requests through the ky adapter per run: half through ky 1, half through ky 2. */
-const RUNS_PER_MAJOR = 1000
+/** 4,000 generated requests through the ky adapter per run: 2,000 through ky 1 and 2,000 through ky 2. */
+const RUNS_PER_MAJOR = 2000
 
 function tampersFor(spec: RequestSpec): Tamper[] {
   const all: Tamper[] = ['path', 'query', 'method', 'date', 'header']
