@@ -10,7 +10,9 @@ if (args[0] === '--total') {
   let failed = 0
   let skipped = 0
   for (const file of args.slice(1)) {
-    const lane = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1, skipped: 0 }
+    const lane = existsSync(file)
+      ? JSON.parse(readFileSync(file, 'utf8'))
+      : { passed: 0, failed: 1, skipped: 0 }
     passed += lane.passed
     failed += lane.failed
     skipped += lane.skipped
@@ -23,7 +25,12 @@ if (args[0] === '--total') {
 const [lane, exitCode] = args
 const reports = []
 for (const group of ['packages', 'examples', '.']) {
-  const dirs = group === '.' ? ['bench', 'integration'] : existsSync(group) ? readdirSync(group).map((d) => join(group, d)) : []
+  const dirs =
+    group === '.'
+      ? ['bench', 'integration']
+      : existsSync(group)
+        ? readdirSync(group).map((d) => join(group, d))
+        : []
   for (const dir of dirs) {
     const file = join(dir, '.vitest-results.json')
     if (existsSync(file)) reports.push({ dir, report: JSON.parse(readFileSync(file, 'utf8')) })

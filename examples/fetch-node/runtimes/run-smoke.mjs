@@ -38,7 +38,7 @@ function find(envName, command) {
 }
 
 const cliBundle = await bundle('cli-entry.mjs', 'smoke.mjs', ['browser'])
-const workerBundle = await bundle('worker-entry.mjs', 'worker.mjs', ['workerd', 'worker', 'browser'])
+await bundle('worker-entry.mjs', 'worker.mjs', ['workerd', 'worker', 'browser'])
 writeFileSync(
   join(out, 'config.capnp'),
   `using Workerd = import "/workerd/workerd.capnp";
