@@ -8,7 +8,10 @@ const root = fileURLToPath(new URL('.', import.meta.url))
  */
 export const workspaceAliases = [
   { find: /^#sha256$/, replacement: `${root}packages/core/src/signing/sha256.node.ts` },
-  { find: /^#default-credentials$/, replacement: `${root}packages/core/src/credentials/default-credentials.node.ts` },
+  {
+    find: /^#default-credentials$/,
+    replacement: `${root}packages/core/src/credentials/default-credentials.node.ts`,
+  },
   { find: /^@awssig\/testing\/msw$/, replacement: `${root}packages/testing/src/msw.ts` },
   { find: /^@awssig\/testing\/server$/, replacement: `${root}packages/testing/src/server.ts` },
   { find: /^@awssig\/(core|fetch|axios|ky|testing)$/, replacement: `${root}packages/$1/src/index.ts` },
@@ -20,5 +23,7 @@ export const sharedTestConfig = {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]] as never,
     testTimeout: 20_000,
+    // Issue 7: every awssig error and console line a test produces is scanned for the test secrets.
+    setupFiles: [`${root}vitest.secret-scan.setup.ts`],
   },
 }

@@ -28,6 +28,10 @@ export class AwsSigError extends Error {
     if (options.method !== undefined) this.method = options.method
     if (options.url !== undefined) this.url = redactUrl(options.url)
     Object.defineProperty(this, BRAND, { value: true })
+    // Test-only hook: the repo's vitest setup (vitest.secret-scan.setup.ts) sets this array to scan every
+    // error for secrets (issue 7). Unset outside tests, where it costs one property read.
+    const sink = (globalThis as { __AWSSIG_ERROR_SINK__?: unknown }).__AWSSIG_ERROR_SINK__
+    if (Array.isArray(sink)) sink.push(this)
   }
 }
 

@@ -1,6 +1,7 @@
 import { createSigner } from '@awssig/core'
 import { ExitCode, type ExitCodeValue } from '../cli-error'
 import type { CliIo } from '../cli-io'
+import { redactSecrets } from '../output/redact'
 import { parseUrl } from '../request/parse-url'
 import { buildSigner, type SigningFlags } from '../signing/build-signer'
 
@@ -36,11 +37,13 @@ export async function explainCommand(rawUrl: string, flags: ExplainFlags, io: Cl
   }
   const matched = plan ? describeRule(plan.source === 'rule' ? plan.ruleIndex : undefined) : 'nothing'
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ url: url.href, matched, ...explanation, warnings }, null, 2)}\n`)
+    io.stdout.write(
+      `${JSON.stringify({ url: redactSecrets(url.href), matched, ...explanation, warnings }, null, 2)}\n`,
+    )
     return ExitCode.ok
   }
   const rows: [string, string][] = [
-    ['URL', url.href],
+    ['URL', redactSecrets(url.href)],
     ['Matched', matched],
   ]
   if (plan) {
