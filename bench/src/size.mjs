@@ -93,7 +93,7 @@ export async function measureApp(app) {
   })
   const outputs = result.metafile.outputs
   const files = new Map(result.outputFiles.map((f) => [relative(BENCH_DIR, f.path), f.contents]))
-  const entry = Object.keys(outputs).find((p) => outputs[p].entryPoint)
+  const entry = Object.keys(outputs).find((p) => outputs[p].entryPoint === 'app:entry.js')
   // Up front: the entry chunk and everything it imports statically, transitively.
   const initial = new Set()
   const visit = (path) => {

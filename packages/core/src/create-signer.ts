@@ -1,14 +1,14 @@
 import { inferAwsHost, isValidRegion } from './aws-hosts'
 import { type CredentialSource, createCredentialSource } from './credentials/credential-source'
 import { createDefaultCredentialProvider } from './credentials/default-credential-provider'
-import { createRegionCache } from './diagnose/region-cache'
 import { AwsSigError, InvalidRuleError, isAwsSigError, NoMatchingRuleError } from './errors'
 import { type ResolvedPlan, resolvePlan } from './resolve-plan'
 import type { LearningTarget } from './response/learn-from-answer'
 import type { RegionMemory } from './response/region-memory'
 import type { LearnOptions, ResponseLesson } from './response/types'
-import { type CompiledRule, compileRules } from './rules/compile-rules'
+import { type CompiledRule, compileRules, isCredentialsInput } from './rules/compile-rules'
 import { normalizeUrlHost } from './rules/host-pattern'
+import { isAlreadySigned } from './signing/already-signed'
 import { buildCanonicalInput } from './signing/canonical-input'
 import { loadSigV4aAlgorithm, signSigV4a, typedCryptoError } from './signing/load-sigv4a'
 import { signQuery } from './signing/sign-query'
@@ -26,15 +26,8 @@ import type {
   SignResult,
 } from './types'
 
-/** Options of `createSigner`: {@link SignerOptions} plus the response-side memory. */
-export interface CreateSignerOptions extends SignerOptions {
-  /**
-   * Most buckets whose region S3 named (after a wrong-region answer) are remembered; the least recently used
-   * is forgotten first.
-   * @default 256
-   */
-  regionCacheSize?: number
-}
+/** Options of `createSigner` (kept as a name for compatibility): the same as {@link SignerOptions}. */
+export type CreateSignerOptions = SignerOptions
 
 /** Options after validation, with every default filled in. */
 export interface ResolvedSignerOptions {
@@ -283,7 +276,7 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       const target = toUrl(url)
       try {
         const learning = await import('./response/learn-from-answer')
-        regionMemory ??= learning.createRegionMemory(resolved.regionCacheSize, createRegionCache)
+        regionMemory ??= learning.createRegionMemory(resolved.regionCacheSize)
         const memory = regionMemory
         const learner: LearningTarget = {
           hosts: HOST_KNOWLEDGE,
@@ -362,25 +355,11 @@ function validateOptions(options: CreateSignerOptions): ResolvedSignerOptions {
     headers = signedHeaders.map((h) => h.toLowerCase())
   } else fail('signedHeaders', "must be 'default', 'all' or an array of header names")
   const credentials = options.credentials
-  if (credentials !== undefined && typeof credentials !== 'function') {
-    const { accessKeyId, secretAccessKey, sessionToken } = (credentials ?? {}) as unknown as Record<
-      string,
-      unknown
-    >
-    if (
-      typeof credentials !== 'object' ||
-      credentials === null ||
-      typeof accessKeyId !== 'string' ||
-      accessKeyId === '' ||
-      typeof secretAccessKey !== 'string' ||
-      secretAccessKey === '' ||
-      (sessionToken !== undefined && typeof sessionToken !== 'string')
-    ) {
-      fail(
-        'credentials',
-        'must be { accessKeyId, secretAccessKey, sessionToken? } with non-empty strings, or a provider',
-      )
-    }
+  if (credentials !== undefined && !isCredentialsInput(credentials)) {
+    fail(
+      'credentials',
+      'must be { accessKeyId, secretAccessKey, sessionToken? } with non-empty strings, or a provider',
+    )
   }
   const resolved: ResolvedSignerOptions = {
     rules: Array.isArray(options.rules) ? [...options.rules] : [],
@@ -402,39 +381,6 @@ function toUrl(url: string | URL): URL {
   } catch (error) {
     throw new TypeError(`Not an absolute URL: ${String(url).split('?')[0]}`, { cause: error })
   }
-}
-
-function isAlreadySigned(url: URL, headers: HeadersInit | undefined): boolean {
-  for (const pair of url.search.slice(1).split('&')) {
-    const equals = pair.indexOf('=')
-    let name = equals === -1 ? pair : pair.slice(0, equals)
-    // A presigned URL's parameter names may be percent-encoded (`X-Amz-Signature` → `X%2DAmz-Signature`).
-    if (name.includes('%')) name = safeDecode(name)
-    if (name.length === 15 && name.toLowerCase() === 'x-amz-signature') return true
-  }
-  return headers !== undefined && hasAuthorization(headers)
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
-
-/** `Headers.has('authorization')` without copying the caller's headers into a new `Headers`. */
-function hasAuthorization(headers: HeadersInit): boolean {
-  if (headers instanceof Headers) return headers.has('authorization')
-  const names = Array.isArray(headers) ? headers.map(([name]) => name) : Object.keys(headers)
-  for (const name of names)
-    if (typeof name === 'string' && name.toLowerCase() === 'authorization') return true
-  // Anything else (another realm's Headers, an iterable) is read the standard way.
-  return (
-    !Array.isArray(headers) &&
-    Object.getPrototypeOf(headers) !== Object.prototype &&
-    new Headers(headers).has('authorization')
-  )
 }
 
 function passThrough(request: SignableRequest, url: URL): SignResult {

@@ -28,6 +28,7 @@ export {
   UnsignableBodyError,
 } from './errors'
 export type { LearnOptions, ResponseLesson } from './response/types'
+export { isAlreadySigned } from './signing/already-signed'
 export type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,

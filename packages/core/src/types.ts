@@ -132,4 +132,6 @@ export interface SignerOptions {
    * @default 'default'
    */
   signedHeaders?: 'default' | 'all' | string[]
+  /** How many buckets whose region S3 named are remembered (LRU). @default 256 */
+  regionCacheSize?: number
 }

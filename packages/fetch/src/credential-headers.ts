@@ -50,9 +50,5 @@ export function withoutSignatureHeaders(headers: HeadersInit): Headers {
   return copy
 }
 
-/** True when the request already carries a signature (its own `Authorization`, or a presigned URL). */
-export function isAlreadySigned(url: string, headers: Headers): boolean {
-  if (headers.has('authorization')) return true
-  const query = url.indexOf('?')
-  return query !== -1 && /[?&]x-amz-signature=/i.test(url.slice(query).split('#')[0] ?? '')
-}
+// One already-signed check for every adapter: core's, which also reads percent-encoded parameter names.
+export { isAlreadySigned } from '@awssig/core'

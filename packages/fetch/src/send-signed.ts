@@ -46,18 +46,6 @@ export interface FirstAnswer {
   plan: SigningPlan | null
 }
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
-/** The fetch standard's limit. */
-const MAX_REDIRECTS = 20
-/** Headers that describe the body: dropped with it when a redirect turns the request into a GET. */
-const BODY_HEADERS = [
-  'content-type',
-  'content-length',
-  'content-encoding',
-  'content-language',
-  'content-location',
-]
-
 /**
  * Signs `request`, sends it, and handles what a signature makes special about the answer:
  * - redirects (when `followRedirects`): each hop is signed again for its own host if a rule or AWS
@@ -98,7 +86,8 @@ export async function sendSigned(
   return (await sendFollowingRedirects(signer, request, options)).response
 }
 
-interface Answer {
+/** An answer, with what the request that got it was signed with. */
+export interface Answer {
   response: Response
   /** The plan the request that got this answer was signed with; null when it was sent unsigned. */
   plan: SigningPlan | null
@@ -112,19 +101,17 @@ async function sendFollowingRedirects(
   options: SendSignedOptions,
   first?: FirstAnswer,
 ): Promise<Answer> {
-  let hop = request
-  let answer = first ? { ...first, url: hop.url } : await sendOne(signer, hop, options, true)
-  for (let redirects = 0; options.followRedirects; redirects++) {
-    const { response } = answer
-    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null
-    if (location === null) break
-    discard(response)
-    if (redirects === MAX_REDIRECTS) throw new TypeError(`Too many redirects (more than ${MAX_REDIRECTS}).`)
-    hop = nextHop(hop, response.status, new URL(location, hop.url).href)
-    answer = await sendOne(signer, hop, options, signer.resolve(hop.url) !== null)
-    markRedirected(answer.response, hop.url)
-  }
-  return answer
+  const answer = first ? { ...first, url: request.url } : await sendOne(signer, request, options, true)
+  const { status } = answer.response
+  // Only a redirect status loads the redirect code: the request path carries this check alone.
+  if (!options.followRedirects || status < 301 || status > 308) return answer
+  const { followRedirects } = await import('./follow-redirects')
+  return followRedirects(answer, request, {
+    send: (hop) => sendOne(signer, hop, options, signer.resolve(hop.url) !== null),
+    copyHeaders,
+    isStream,
+    discard,
+  })
 }
 
 async function sendOne(
@@ -158,34 +145,6 @@ async function sendOne(
   // Node's fetch refuses a stream body without it; browsers that stream uploads need it too.
   if (streaming) init.duplex = 'half'
   return { response: await options.fetch(hop.url, init), plan, url: hop.url }
-}
-
-/** The request for `url` after a redirect with `status`, as the fetch standard rewrites it. */
-function nextHop(hop: OutgoingRequest, status: number, url: string): OutgoingRequest {
-  const becomesGet =
-    (status === 303 && hop.method !== 'GET' && hop.method !== 'HEAD') ||
-    ((status === 301 || status === 302) && hop.method === 'POST')
-  if (becomesGet) {
-    const headers = copyHeaders(hop.headers)
-    for (const name of BODY_HEADERS) headers.delete(name)
-    return { method: 'GET', url, headers, body: undefined }
-  }
-  if (isStream(hop.body)) {
-    // A stream was consumed by the first attempt; the fetch standard fails here too.
-    throw new TypeError(
-      `Cannot follow a ${status} redirect: the request body was a stream and cannot be sent again.`,
-    )
-  }
-  return { ...hop, url }
-}
-
-function markRedirected(response: Response, url: string): void {
-  try {
-    Object.defineProperty(response, 'url', { value: url, configurable: true })
-    Object.defineProperty(response, 'redirected', { value: true, configurable: true })
-  } catch {
-    // A frozen or exotic Response: the answer itself is still right.
-  }
 }
 
 function discard(response: Response): void {

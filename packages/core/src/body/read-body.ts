@@ -94,51 +94,21 @@ export async function readBody(
   )
 }
 
+/**
+ * The bytes of a stream body (also a serialized FormData). Reading streams is rarer than the string and
+ * byte bodies, so its code loads on first use; the size check and the error are handed in from here.
+ */
 async function readStream(
   stream: ReadableStream<Uint8Array> | null,
   options: ReadBodyOptions,
 ): Promise<Uint8Array> {
-  if (stream === null) return new Uint8Array(0)
-  if (stream.locked) {
-    throw unsignable('Cannot sign a request body whose ReadableStream is locked or already read.', options)
-  }
-  const reader = stream.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      const chunk = ArrayBuffer.isView(value)
-        ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
-        : typeTagOf(value) === 'ArrayBuffer'
-          ? new Uint8Array(value as unknown as ArrayBuffer)
-          : undefined
-      if (chunk === undefined) {
-        throw unsignable(
-          `A request body stream produced a chunk of type ${describeBodyType(value)}; only bytes (Uint8Array) can be sent.`,
-          options,
-        )
-      }
-      total += chunk.byteLength
-      checkSize(total, options)
-      chunks.push(chunk)
-    }
-  } catch (error) {
-    // Stop the producer: nothing of this body will be sent.
-    reader.cancel(error).catch(() => undefined)
-    throw error
-  } finally {
-    reader.releaseLock()
-  }
-  if (chunks.length === 1) return (chunks[0] as Uint8Array).slice()
-  const bytes = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
+  const { readStreamBytes } = await import('./read-stream')
+  return readStreamBytes(stream, {
+    checkSize: (total) => checkSize(total, options),
+    unsignable: (message) => unsignable(message, options),
+    describeBodyType,
+    typeTagOf,
+  })
 }
 
 function checkSize(size: number | string, options: ReadBodyOptions): void {

@@ -26,51 +26,34 @@ export function createCredentialSource(
     const value = input
     return { get: async () => checkCredentials(value) }
   }
-  const provider = input as () => Promise<AwsCredentialIdentity | CredentialsInput>
-  let cached: { value: AwsCredentialIdentity; refreshAt: number } | undefined
-  let inFlight: Promise<AwsCredentialIdentity> | undefined
-
-  const refresh = (): Promise<AwsCredentialIdentity> => {
-    inFlight ??= (async () => {
-      let resolved: unknown
-      try {
-        resolved = await provider()
-        // A provider that returns another provider (e.g. a lazily built chain) is followed once.
-        if (typeof resolved === 'function') resolved = await (resolved as () => Promise<unknown>)()
-      } catch (error) {
-        throw new CredentialsError(
-          `The credentials provider failed: ${safeMessage(error)}. Nothing was sent; the next request calls the provider again.`,
-          { cause: error },
-        )
-      }
-      const value = checkCredentials(resolved)
-      const obtainedAt = options.now()
-      cached = { value, refreshAt: refreshTime(value, obtainedAt, options.refreshBeforeExpiryMs) }
-      return value
-    })().finally(() => {
-      inFlight = undefined
-    })
-    return inFlight
-  }
-
+  // The provider machinery (memoizing, refresh before expiry, redacting the provider's message) loads on
+  // demand, so apps with fixed credentials never download it; the import starts now, so the first get()
+  // rarely waits for it.
+  const loading = import('./provider-source').then(({ createProviderSource }) =>
+    createProviderSource(input, options, {
+      check: checkCredentials,
+      failed: (message, cause) => new CredentialsError(message, { cause }),
+    }),
+  )
+  loading.catch(() => undefined)
+  let source: CredentialSource | undefined
   return {
     get: async () => {
-      if (cached && options.now() < cached.refreshAt) return cached.value
-      return refresh()
+      if (!source) {
+        try {
+          source = await loading
+        } catch (error) {
+          throw new CredentialsError(
+            'The credentials provider could not be set up: its code failed to load.',
+            {
+              cause: error,
+            },
+          )
+        }
+      }
+      return source.get()
     },
   }
-}
-
-/** When to refresh: `refreshBeforeExpiryMs` ahead of expiry, capped at half the remaining lifetime. */
-function refreshTime(
-  value: AwsCredentialIdentity,
-  obtainedAt: number,
-  refreshBeforeExpiryMs: number,
-): number {
-  const expiration = value.expiration?.getTime()
-  if (expiration === undefined || Number.isNaN(expiration)) return Number.POSITIVE_INFINITY
-  const lifetime = Math.max(0, expiration - obtainedAt)
-  return expiration - Math.min(refreshBeforeExpiryMs, lifetime / 2)
 }
 
 /** Validates the shape without ever echoing a value: messages name fields only. */
@@ -89,18 +72,4 @@ function checkCredentials(value: unknown): AwsCredentialIdentity {
     throw new CredentialsError('Credentials have a sessionToken that is not a string.')
   }
   return value as AwsCredentialIdentity
-}
-
-/**
- * A provider's error message, shortened. Provider messages describe what failed (a profile, an HTTP
- * status); they are not expected to hold secrets, but a long message is cut so it cannot carry a dump.
- */
-// A provider's own message is the most useful part of the error, but it is third-party text: it could quote
-// a key, a secret or a token. Anything shaped like one (a long run of base64 or hex characters) is replaced.
-const SECRET_LIKE = /[A-Za-z0-9+/=_-]{20,}/g
-
-function safeMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  const oneLine = text.replace(/\s+/g, ' ').trim().replace(SECRET_LIKE, '[redacted]')
-  return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine || 'unknown error'
 }

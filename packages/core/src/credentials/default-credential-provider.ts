@@ -15,11 +15,8 @@ export function createDefaultCredentialProvider(): () => Promise<AwsCredentialId
       provider = await chain
     } catch (error) {
       chain = undefined
-      throw new CredentialsError(
-        'No credentials were given and no default chain is available here. Pass `credentials` to createSigner ' +
-          '(in Node, installing the optional peer @aws-sdk/credential-providers enables the default chain).',
-        { cause: error },
-      )
+      // The explanation comes from the loaded module (it differs per runtime and stays out of the bundle).
+      throw new CredentialsError(error instanceof Error ? error.message : String(error), { cause: error })
     }
     return provider()
   }

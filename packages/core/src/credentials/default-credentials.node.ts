@@ -5,10 +5,17 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types'
  * peer `@aws-sdk/credential-providers`. Reached only through the `node` condition of `#default-credentials`.
  */
 export async function loadDefaultCredentials(): Promise<AwsCredentialIdentityProvider> {
-  // Kept as a dynamic import so the peer is only required when credentials were omitted.
-  const module: { fromNodeProviderChain: () => AwsCredentialIdentityProvider } = await import(
-    '@aws-sdk/credential-providers'
-  )
+  let module: { fromNodeProviderChain: () => AwsCredentialIdentityProvider }
+  try {
+    // Kept as a dynamic import so the peer is only required when credentials were omitted.
+    module = await import('@aws-sdk/credential-providers')
+  } catch (error) {
+    throw new Error(
+      'No credentials were given and the default chain could not be loaded. Pass `credentials` to createSigner, ' +
+        'or install the optional peer @aws-sdk/credential-providers, which provides the default chain in Node.',
+      { cause: error },
+    )
+  }
   return module.fromNodeProviderChain()
 }
 

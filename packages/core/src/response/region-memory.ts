@@ -1,4 +1,3 @@
-import type { createRegionCache } from '../diagnose/region-cache'
 import type { ResolvedPlan } from '../resolve-plan'
 import type { SigningPlan } from '../types'
 import { regionMemoryKey } from './region-memory-key'
@@ -12,19 +11,28 @@ export interface RegionMemory {
 }
 
 /**
- * A bounded (LRU) region memory; `max` is the signer's `regionCacheSize`. `createCache` is handed in by the
- * signer so this lazily loaded module shares no code with the up-front bundle.
+ * A bounded (LRU) region memory; `max` is the signer's `regionCacheSize`. Its own small LRU rather than
+ * `createRegionCache`: that one validates region names with the AWS host tables of the up-front bundle, which
+ * this lazily loaded module must not import (the regions it gets were already validated by the reader).
  */
-export function createRegionMemory(max: number, createCache: typeof createRegionCache): RegionMemory {
-  const regions = createCache({ max })
+export function createRegionMemory(max: number): RegionMemory {
+  // A Map iterates in insertion order: re-inserting on every read keeps the least recently used first.
+  const regions = new Map<string, string>()
   const learnedPlans = new WeakMap<ResolvedPlan, { region: string; resolved: ResolvedPlan }>()
   return {
-    remember: (url, region) => regions.set(regionMemoryKey(url), region),
+    remember(url, region) {
+      const key = regionMemoryKey(url)
+      regions.delete(key)
+      regions.set(key, region)
+      if (regions.size > max) regions.delete(regions.keys().next().value as string)
+    },
     planFor(url, resolved) {
       if (regions.size === 0) return resolved
       const key = regionMemoryKey(url)
       const region = regions.get(key)
       if (region === undefined) return resolved
+      regions.delete(key)
+      regions.set(key, region)
       const memo = learnedPlans.get(resolved)
       if (memo?.region === region) return memo.resolved
       const learned = withLearnedRegion(resolved, region, key)

@@ -1,0 +1,83 @@
+import type { AwsCredentialIdentity, CredentialsInput } from '../types'
+import type { CredentialSource, CredentialSourceOptions } from './credential-source'
+
+// Loaded with import() by credential-source.ts when a provider function is given. It imports nothing at run
+// time: a module shared with the up-front code would be split by bundlers into a chunk loaded up front anyway.
+
+/** What the provider source needs from credential-source.ts, handed in rather than imported. */
+export interface ProviderSourceHelpers {
+  /** Validates what the provider returned (throws `CredentialsError` naming the field, never the value). */
+  check(value: unknown): AwsCredentialIdentity
+  /** A `CredentialsError` with `message` and `cause`. */
+  failed(message: string, cause: unknown): Error
+}
+
+/**
+ * A provider called at most once per credential lifetime: concurrent callers share one in-flight call, a
+ * failure is not remembered (the next call tries again).
+ */
+export function createProviderSource(
+  input: CredentialsInput | (() => Promise<CredentialsInput>),
+  options: CredentialSourceOptions,
+  helpers: ProviderSourceHelpers,
+): CredentialSource {
+  const provider = input as () => Promise<AwsCredentialIdentity | CredentialsInput>
+  let cached: { value: AwsCredentialIdentity; refreshAt: number } | undefined
+  let inFlight: Promise<AwsCredentialIdentity> | undefined
+
+  const refresh = (): Promise<AwsCredentialIdentity> => {
+    inFlight ??= (async () => {
+      let resolved: unknown
+      try {
+        resolved = await provider()
+        // A provider that returns another provider (e.g. a lazily built chain) is followed once.
+        if (typeof resolved === 'function') resolved = await (resolved as () => Promise<unknown>)()
+      } catch (error) {
+        throw helpers.failed(
+          `The credentials provider failed: ${safeMessage(error)}. Nothing was sent; the next request calls the provider again.`,
+          error,
+        )
+      }
+      const value = helpers.check(resolved)
+      const obtainedAt = options.now()
+      cached = { value, refreshAt: refreshTime(value, obtainedAt, options.refreshBeforeExpiryMs) }
+      return value
+    })().finally(() => {
+      inFlight = undefined
+    })
+    return inFlight
+  }
+
+  return {
+    get: async () => {
+      if (cached && options.now() < cached.refreshAt) return cached.value
+      return refresh()
+    },
+  }
+}
+
+/** When to refresh: `refreshBeforeExpiryMs` ahead of expiry, capped at half the remaining lifetime. */
+function refreshTime(
+  value: AwsCredentialIdentity,
+  obtainedAt: number,
+  refreshBeforeExpiryMs: number,
+): number {
+  const expiration = value.expiration?.getTime()
+  if (expiration === undefined || Number.isNaN(expiration)) return Number.POSITIVE_INFINITY
+  const lifetime = Math.max(0, expiration - obtainedAt)
+  return expiration - Math.min(refreshBeforeExpiryMs, lifetime / 2)
+}
+
+/**
+ * A provider's error message, shortened. Provider messages describe what failed (a profile, an HTTP
+ * status); they are not expected to hold secrets, but a long message is cut so it cannot carry a dump.
+ */
+// A provider's own message is the most useful part of the error, but it is third-party text: it could quote
+// a key, a secret or a token. Anything shaped like one (a long run of base64 or hex characters) is replaced.
+const SECRET_LIKE = /[A-Za-z0-9+/=_-]{20,}/g
+
+function safeMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  const oneLine = text.replace(/\s+/g, ' ').trim().replace(SECRET_LIKE, '[redacted]')
+  return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine || 'unknown error'
+}

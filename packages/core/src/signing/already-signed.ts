@@ -1,0 +1,45 @@
+/**
+ * True when a request already carries a signature: a presigned URL (`X-Amz-Signature`, also
+ * percent-encoded) or its own `Authorization` header. Such requests are passed through unsigned: signing
+ * again would replace a signature someone else chose.
+ * @example isAlreadySigned('https://bucket.s3.amazonaws.com/key?X-Amz-Signature=abc') // true
+ */
+export function isAlreadySigned(url: string | URL, headers?: HeadersInit): boolean {
+  for (const pair of queryOf(url).slice(1).split('&')) {
+    const equals = pair.indexOf('=')
+    let name = equals === -1 ? pair : pair.slice(0, equals)
+    // A presigned URL's parameter names may be percent-encoded (`X-Amz-Signature` → `X%2DAmz-Signature`).
+    if (name.includes('%')) name = safeDecode(name)
+    if (name.length === 15 && name.toLowerCase() === 'x-amz-signature') return true
+  }
+  return headers !== undefined && hasAuthorization(headers)
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/** `Headers.has('authorization')` without copying the caller's headers into a new `Headers`. */
+function hasAuthorization(headers: HeadersInit): boolean {
+  if (headers instanceof Headers) return headers.has('authorization')
+  const names = Array.isArray(headers) ? headers.map(([name]) => name) : Object.keys(headers)
+  for (const name of names)
+    if (typeof name === 'string' && name.toLowerCase() === 'authorization') return true
+  // Anything else (another realm's Headers, an iterable) is read the standard way.
+  return (
+    !Array.isArray(headers) &&
+    Object.getPrototypeOf(headers) !== Object.prototype &&
+    new Headers(headers).has('authorization')
+  )
+}
+
+/** The `?…` part of `url`, without the fragment; strings are not parsed (they need not be absolute). */
+function queryOf(url: string | URL): string {
+  if (typeof url !== 'string') return url.search
+  const query = url.indexOf('?')
+  return query === -1 ? '' : (url.slice(query).split('#')[0] ?? '')
+}
