@@ -97,33 +97,32 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .showSuggestionAfterError(true)
     // Without this the root command would take explain's --rules, --service … for itself.
     .enablePositionalOptions()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: () => {},
-    })
     .action(async (url: string, options: Record<string, unknown>) => {
       result.code = await requestCommand(url, options, io)
     })
   addSigningOptions(program)
+  reportThrough(program, io)
 
   const explain = new Command('explain')
     .description('say which rule or AWS hostname pattern matches a URL, and how it will be signed')
     .argument('<url>', 'the URL to explain')
     .option('--json', 'print the explanation as JSON')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: () => {},
-    })
     .action(async (url: string, options: Record<string, unknown>) => {
       result.code = await explainCommand(url, options, io)
     })
   addSigningOptions(explain)
+  reportThrough(explain, io)
   program.addCommand(explain)
   return program
+}
+
+/** Commander writes through `io` and throws instead of exiting, so {@link runCli} owns the exit code. */
+function reportThrough(command: Command, io: CliIo): void {
+  command.exitOverride().configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    outputError: () => {},
+  })
 }
 
 /**
