@@ -51,7 +51,8 @@ export async function readStreamBytes(
   } finally {
     reader.releaseLock()
   }
-  if (chunks.length === 1) return (chunks[0] as Uint8Array).slice()
+  // The constructor copy skips the zero-fill that `slice()` does before copying.
+  if (chunks.length === 1) return new Uint8Array(chunks[0] as Uint8Array)
   const bytes = new Uint8Array(total)
   let offset = 0
   for (const chunk of chunks) {
