@@ -63,6 +63,18 @@ describe('rule validation: each invalid input throws InvalidRuleError naming ind
       'region',
       /required/,
     ],
+    [
+      'wildcard over a non-AWS domain without service',
+      { host: '*.corp.example', region: 'eu-west-1' },
+      'service',
+      /not under an AWS domain/,
+    ],
+    [
+      'wildcard over a non-AWS domain without region',
+      { host: '*.corp.example', service: 'execute-api' },
+      'region',
+      /not under an AWS domain.*add region/,
+    ],
   ])('%s', (_name, rule, field, message) => {
     const error = invalid([ok, rule])
     expect(error.ruleIndex).toBe(1)
@@ -71,6 +83,24 @@ describe('rule validation: each invalid input throws InvalidRuleError naming ind
     expect(error.message).toMatch(message)
     expect(error.name).toBe('InvalidRuleError')
     expect(isAwsSigError(error)).toBe(true)
+  })
+
+  it('a wildcard rule may leave the region to the hostname under an AWS domain, or sign SigV4A elsewhere', () => {
+    const signer = createSigner({
+      credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
+      rules: [
+        { host: '*.execute-api.eu-west-1.amazonaws.com' },
+        { host: '*.corp.example', service: 'execute-api', algorithm: 'sigv4a' },
+      ],
+    })
+    expect(signer.resolve('https://abc.execute-api.eu-west-1.amazonaws.com/')).toMatchObject({
+      service: 'execute-api',
+      region: 'eu-west-1',
+    })
+    expect(signer.resolve('https://api.corp.example/')).toMatchObject({
+      algorithm: 'sigv4a',
+      regionSet: ['*'],
+    })
   })
 
   it('an exact-host rule contradicting the region in an AWS hostname quotes the AWS error', () => {

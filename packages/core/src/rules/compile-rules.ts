@@ -1,4 +1,4 @@
-import { inferAwsHost, isValidRegion } from '../aws-hosts'
+import { inferAwsHost, isValidRegion, looksLikeAwsHost } from '../aws-hosts'
 import type { AwsHostInference } from '../aws-hosts/types'
 import { InvalidRuleError } from '../errors'
 import type { CredentialsInput, SigningAlgorithm } from '../types'
@@ -144,6 +144,19 @@ function compileRule(rule: unknown, index: number): CompiledRule {
         'region',
         `'${region}' contradicts the hostname '${compiledMatcher.source}'; AWS would answer "${awsWrongRegionMessage(region)}" Remove region or set it to '${inference.hostRegion}'`,
       )
+    }
+  }
+  // A wildcard over a domain AWS does not operate matches no hostname inference understands, so a missing
+  // service or region could never be filled in: the rule would silently sign nothing.
+  if (
+    compiledMatcher.kind === 'suffix' &&
+    compiledMatcher.hostname &&
+    !looksLikeAwsHost(`x.${compiledMatcher.hostname}`)
+  ) {
+    const notAws = `is required: '${compiledMatcher.source}' is not under an AWS domain, so no hostname can supply it`
+    if (service === undefined) fail('service', notAws)
+    if (region === undefined && algorithm !== 'sigv4a') {
+      fail('region', `${notAws}; add region, or algorithm: 'sigv4a' with regionSet`)
     }
   }
   if (
