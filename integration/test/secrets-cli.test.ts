@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { VerifierCredentials } from '@awssig/testing'
 import { startVerifyingServer, type VerifyingServer } from '@awssig/testing/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AWSSIG_BIN as bin, type Run, runAwssig } from '../../packages/cli/test/support/run-awssig'
 import { API_HOST, BUCKET_HOST, ENDPOINTS } from './support/endpoints'
 import { describeFindings, findSecrets, type KnownSecret } from './support/secret-scan'
 
 // The built binary, as users run it (spawned: `-v` and error output go to the real stdout/stderr).
-const bin = fileURLToPath(new URL('../../packages/cli/dist/bin.js', import.meta.url))
 
 // Shaped like AWS's (base64 alphabet with `/`, `+`, `=`), so percent- and JSON-encoded copies differ too.
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'
@@ -47,12 +45,6 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 const sessionEnv = {
   AWS_ACCESS_KEY_ID: KEY_ID,
   AWS_SECRET_ACCESS_KEY: SECRET,
@@ -60,30 +52,8 @@ const sessionEnv = {
 }
 
 /** Runs the built binary with a clean environment: only what the test passes. */
-function awssig(args: string[], env: Record<string, string> = sessionEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: dir,
-          AWS_CONFIG_FILE: join(dir, 'no-config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-          ...env,
-        },
-        encoding: 'utf8',
-        timeout: 15_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        resolve({ code, stdout, stderr })
-      },
-    )
-    child.stdin?.end('')
-  })
+function awssig(args: string[], env: Record<string, string> = sessionEnv) {
+  return runAwssig(dir, args, env)
 }
 
 const local = () => ['--connect-to', `::127.0.0.1:${server.port}`]

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { startVerifyingServer } from '@awssig/testing/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AWSSIG_BIN as bin, runAwssig } from './support/run-awssig'
 
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 const credentials = {
   accessKeyId: 'AKIDEXAMPLE',
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
@@ -49,41 +47,9 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 /** Runs the built binary with a clean environment: only the credentials a test passes. */
-function awssig(
-  args: string[],
-  env: Record<string, string> = envCredentials(credentials),
-  stdin?: string,
-): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: dir,
-          AWS_CONFIG_FILE: join(dir, 'no-config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
-          AWS_EC2_METADATA_DISABLED: 'true',
-          ...env,
-        },
-        encoding: 'utf8',
-        timeout: 15_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        resolve({ code, stdout, stderr })
-      },
-    )
-    child.stdin?.end(stdin ?? '')
-  })
+function awssig(args: string[], env: Record<string, string> = envCredentials(credentials), stdin?: string) {
+  return runAwssig(dir, args, env, stdin)
 }
 
 function envCredentials(creds: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) {

@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The built binary the tests spawn (build first: `pnpm --filter @awssig/cli run build`). */
+export const AWSSIG_BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url))
+
+export interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Runs the built `awssig` with a clean environment: only `env`, plus a HOME (`home`) whose AWS config and
+ * credentials files do not exist and no instance metadata, so nothing on this machine can supply credentials.
+ */
+export function runAwssig(
+  home: string,
+  args: string[],
+  env: Record<string, string>,
+  stdin = '',
+): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [AWSSIG_BIN, ...args],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: home,
+          AWS_CONFIG_FILE: join(home, 'no-config'),
+          AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
+          AWS_EC2_METADATA_DISABLED: 'true',
+          ...env,
+        },
+        encoding: 'utf8',
+        timeout: 15_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+        resolve({ code, stdout, stderr })
+      },
+    )
+    child.stdin?.end(stdin)
+  })
+}
