@@ -1,17 +1,12 @@
+import { SIGNATURE_HEADERS } from '@awssig/core'
 import type { AxiosHeaders } from 'axios'
 
 /**
- * Headers that carry a signature or the material it was computed over. A retried or redirected request
- * still holds the previous attempt's values, which must never be sent again: they are removed before
+ * Headers that carry a signature or the material it was computed over (core's list). A retried or redirected
+ * request still holds the previous attempt's values, which must never be sent again: they are removed before
  * re-signing, and before a request leaves for a host no rule claims.
  */
-export const CREDENTIAL_HEADERS = [
-  'authorization',
-  'x-amz-date',
-  'x-amz-security-token',
-  'x-amz-content-sha256',
-  'x-amz-region-set',
-] as const
+const CREDENTIAL_HEADERS = SIGNATURE_HEADERS
 
 /**
  * Headers a transport writes or rewrites after the interceptor has run (axios' http adapter adds

@@ -1,3 +1,5 @@
+import { SIGNATURE_HEADERS } from '@awssig/core'
+
 /**
  * A copy of `headers`, made by iterating their entries. `new Headers(headers)` is not enough: with msw's
  * interceptors installed (in tests), copying a `Headers` that came from `new Request(request)` twice yields an
@@ -34,19 +36,10 @@ export function withoutCredentialHeaders(headers: HeadersInit): Headers {
   return copy
 }
 
-/** The headers `signer.sign` writes; the only ones removed before signing a request again. */
-const SIGNER_HEADERS = [
-  'authorization',
-  'x-amz-date',
-  'x-amz-security-token',
-  'x-amz-content-sha256',
-  'x-amz-region-set',
-]
-
 /** Returns a copy of `headers` without the values a previous signature added. */
 export function withoutSignatureHeaders(headers: HeadersInit): Headers {
   const copy = copyHeaders(headers)
-  for (const name of SIGNER_HEADERS) copy.delete(name)
+  for (const name of SIGNATURE_HEADERS) copy.delete(name)
   return copy
 }
 

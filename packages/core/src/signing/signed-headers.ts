@@ -13,6 +13,14 @@ export const GENERATED_HEADERS: ReadonlySet<string> = new Set([
 ])
 
 /**
+ * Every header a signature writes or was computed over: what adapters remove before signing a retry again,
+ * and before a request leaves for a host no rule claims. Wider than {@link GENERATED_HEADERS} by
+ * `x-amz-content-sha256`, which `sign` keeps when the caller set it (e.g. `UNSIGNED-PAYLOAD`) but which an
+ * adapter must not carry over from a previous attempt.
+ */
+export const SIGNATURE_HEADERS: readonly string[] = [...GENERATED_HEADERS, 'x-amz-content-sha256']
+
+/**
  * True when `name` (lowercase) is signed under `policy`. The default signs only what no transport rewrites:
  * `host`, `content-type`, `content-md5` and every `x-amz-*`. Never `user-agent`, `accept-encoding`,
  * `content-length` or `connection`, which fetch, undici and axios' http adapter set or change after signing.
