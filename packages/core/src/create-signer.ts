@@ -4,14 +4,13 @@ import { createDefaultCredentialProvider } from './credentials/default-credentia
 import { AwsSigError, InvalidRuleError, isAwsSigError, NoMatchingRuleError } from './errors'
 import { type ResolvedPlan, resolvePlan } from './resolve-plan'
 import type { LearningTarget } from './response/learn-from-answer'
-import type { RegionMemory } from './response/region-memory'
 import type { LearnOptions, ResponseLesson } from './response/types'
 import { type CompiledRule, compileRules, isCredentialsInput } from './rules/compile-rules'
 import { normalizeUrlHost } from './rules/host-pattern'
 import { isAlreadySigned } from './signing/already-signed'
 import { buildCanonicalInput } from './signing/canonical-input'
 import { loadSigV4aAlgorithm, signSigV4a, typedCryptoError } from './signing/load-sigv4a'
-import { signQuery } from './signing/sign-query'
+import { presign } from './signing/sign-query'
 import type { SigningInput } from './signing/signing-input'
 import { signSigV4, sigV4Algorithm } from './signing/sigv4'
 import type {
@@ -102,7 +101,6 @@ export interface Signer {
   readonly options: Readonly<ResolvedSignerOptions>
 }
 
-const MAX_PRESIGN_SECONDS = 604_800
 const HOST_KNOWLEDGE = { inferAwsHost, isValidRegion }
 const PLAN_CACHE_SIZE = 256
 
@@ -121,8 +119,6 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   const resolved = validateOptions(options)
   const rules = compileRules(options.rules)
   const planCache = new Map<string, ResolvedPlan>()
-  // Created with the response-side code on the first error answer: until then no region was learned.
-  let regionMemory: RegionMemory | undefined
   let clockOffsetMs = 0
   const localNowMs = () => {
     const now: unknown = resolved.now()
@@ -159,10 +155,22 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
     return entry
   }
 
+  // What the response-side code (loaded on the first error answer) may read and change. Its region memory is
+  // created there on the first S3 wrong-region answer: until then no region was learned.
+  const learning: LearningTarget = {
+    hosts: HOST_KNOWLEDGE,
+    localNow: localNowMs,
+    setClockOffset: (ms) => {
+      signer.clockOffsetMs = ms
+    },
+    regionCacheSize: resolved.regionCacheSize,
+    lookupRules,
+  }
+
   /** The plan from rules and inference, then from what S3 said about the bucket's region, if anything. */
   const lookup = (url: URL): ResolvedPlan => {
     const entry = lookupRules(url)
-    return regionMemory && entry.explanation.plan?.s3 ? regionMemory.planFor(url, entry) : entry
+    return learning.memory && entry.explanation.plan?.s3 ? learning.memory.planFor(url, entry) : entry
   }
 
   const explain = (url: string | URL): Explanation => {
@@ -240,34 +248,22 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
         }
         return result
       } catch (error) {
-        throw withRequestContext(request, algorithm ? typedCryptoError(error, algorithm) : error)
+        throw withRequestContext(request, typedCryptoError(error, algorithm))
       }
     },
     async presign(request, presignOptions) {
-      const expiresIn = presignOptions?.expiresIn
-      if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_SECONDS) {
-        throw new RangeError(
-          `presign: expiresIn must be an integer number of seconds from 1 to ${MAX_PRESIGN_SECONDS}`,
-        )
-      }
-      const url = toUrl(request.url)
-      if (isAlreadySigned(url, request.headers)) return url.href
       let algorithm: SigningPlan['algorithm'] | undefined
       try {
-        const prepared = await prepare(request, url, presignOptions.signingDate, true)
-        const { signing } = prepared
-        if (!signing) {
-          throw new NoMatchingRuleError(
-            `Cannot presign: no signing rule claims ${url.host}: ${prepared.explanation.reason}`,
-            { method: request.method, url: url.href },
-          )
-        }
-        algorithm = signing.plan.algorithm
-        const signature =
-          algorithm === 'sigv4a' ? await loadSigV4aAlgorithm(signing) : sigV4Algorithm(signing)
-        return (await signQuery(signing, expiresIn, signature)).url
+        return await presign(request, presignOptions, {
+          toUrl,
+          prepare: (url, signingDate) => prepare(request, url, signingDate, true),
+          algorithmFor: (signing) => {
+            algorithm = signing.plan.algorithm
+            return algorithm === 'sigv4a' ? loadSigV4aAlgorithm(signing) : sigV4Algorithm(signing)
+          },
+        })
       } catch (error) {
-        throw withRequestContext(request, algorithm ? typedCryptoError(error, algorithm) : error)
+        throw withRequestContext(request, typedCryptoError(error, algorithm))
       }
     },
     async learnFromResponse(response, plan, url, learnOptions = {}) {
@@ -275,21 +271,8 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       if (response.status < 300 || plan === null) return { retry: false }
       const target = toUrl(url)
       try {
-        const learning = await import('./response/learn-from-answer')
-        regionMemory ??= learning.createRegionMemory(resolved.regionCacheSize)
-        const memory = regionMemory
-        const learner: LearningTarget = {
-          hosts: HOST_KNOWLEDGE,
-          localNow: localNowMs,
-          setClockOffset: (ms) => {
-            signer.clockOffsetMs = ms
-          },
-          rememberRegion: (at, region) => {
-            memory.remember(at, region)
-            return learning.isRegionLearnable(lookupRules(at))
-          },
-        }
-        return await learning.learnFromAnswer(response, plan, target, learnOptions, learner)
+        const { learnFromAnswer } = await import('./response/learn-from-answer')
+        return await learnFromAnswer(response, plan, target, learnOptions, learning)
       } catch {
         // Reading an answer never breaks the exchange: the caller still has the response itself.
         return { retry: false }

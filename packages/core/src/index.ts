@@ -1,5 +1,5 @@
 export type { AwsHostInference } from './aws-hosts/types'
-export { type ReadBodyResult, readBody } from './body/read-body'
+export { type ReadBodyOptions, type ReadBodyResult, readBody } from './body/read-body'
 export {
   type CreateSignerOptions,
   createSigner,

@@ -48,9 +48,11 @@ describe('lazily loaded modules', () => {
   const upFront = staticGraph(['index.ts'])
   const lazy = staticGraph([...upFront.lazyRoots].filter((path) => !path.startsWith('#')))
 
-  it('finds the import() boundaries of the response side, presign and SigV4A', () => {
+  it('finds the import() boundaries of the response side, presign, SigV4A and the rarer body kinds', () => {
     expect([...upFront.lazyRoots].sort()).toEqual(
       expect.arrayContaining([
+        'body/read-async-body.ts',
+        'credentials/provider-source.ts',
         'diagnose/diagnose.ts',
         'diagnose/s3-region-from-response.ts',
         'response/learn-from-answer.ts',

@@ -90,14 +90,12 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
     let outgoing: OutgoingRequest
     let rest: RequestInit
     if (original) {
-      // Cloning leaves the caller's Request (and its body) usable; merging with `init` follows fetch's rules.
-      const merged = new Request(original.clone(), init)
-      rest = { ...requestOptions(merged), ...withoutRequestParts(init) }
-      const body =
-        merged.body !== null && plan?.unsignedPayload
-          ? merged.body
-          : (await readBody(merged.body, { maxBodyBytes, method: merged.method, url })).body
-      outgoing = { method: merged.method, url, headers: copyHeaders(merged.headers), body }
+      const { fromRequest } = await import('./request-input')
+      ;({ outgoing, rest } = await fromRequest(original, init, url, plan?.unsignedPayload, maxBodyBytes, {
+        readBody,
+        copyHeaders,
+        withoutRequestParts,
+      }))
     } else {
       const method = normalizeMethod(init?.method ?? 'GET')
       const headers = copyHeaders(init?.headers)
@@ -156,18 +154,4 @@ function withoutRequestParts(init: RequestInit | undefined): RequestInit {
   if (!init) return {}
   const { method: _method, headers: _headers, body: _body, redirect: _redirect, ...rest } = init
   return rest
-}
-
-/** The options a `Request` carries besides method, URL, headers, body and redirect. */
-function requestOptions(request: Request): RequestInit {
-  const options: RequestInit = {
-    signal: request.signal,
-    credentials: request.credentials,
-    cache: request.cache,
-    keepalive: request.keepalive,
-    referrerPolicy: request.referrerPolicy,
-  }
-  if (request.integrity) options.integrity = request.integrity
-  if (request.mode && request.mode !== 'navigate') options.mode = request.mode
-  return options
 }

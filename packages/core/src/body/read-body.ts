@@ -65,48 +65,14 @@ export async function readBody(
     // A view may start inside a larger buffer (a subarray, a DataView with an offset): copy only its window.
     return { body: copyBytes(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)) }
   }
-  if (
-    (typeof Blob !== 'undefined' && body instanceof Blob) ||
-    ((tag === 'Blob' || tag === 'File') && typeof (body as Blob).arrayBuffer === 'function')
-  ) {
-    const blob = body as Blob
-    checkSize(blob.size, options)
-    const bytes = new Uint8Array(await blob.arrayBuffer())
-    return blob.type === '' ? { body: bytes } : { body: bytes, contentType: blob.type }
-  }
-  if (tag === 'FormData') {
-    // Serializing through a Response picks the boundary once; the caller must send these bytes with this
-    // Content-Type, never the FormData again (a second serialization would choose a new boundary).
-    const response = new Response(body as FormData)
-    const contentType = response.headers.get('content-type') ?? undefined
-    const bytes = await readStream(response.body, options)
-    return contentType === undefined ? { body: bytes } : { body: bytes, contentType }
-  }
-  if (
-    typeof (body as ReadableStream).getReader === 'function' &&
-    typeof (body as ReadableStream).tee === 'function'
-  ) {
-    return { body: await readStream(body as ReadableStream<Uint8Array>, options) }
-  }
-  throw unsignable(
-    `Cannot sign a request body of type ${describeBodyType(body)}: use a string, URLSearchParams, FormData, Blob, ArrayBuffer, a typed array or a ReadableStream of bytes.`,
-    options,
-  )
-}
-
-/**
- * The bytes of a stream body (also a serialized FormData). Reading streams is rarer than the string and
- * byte bodies, so its code loads on first use; the size check and the error are handed in from here.
- */
-async function readStream(
-  stream: ReadableStream<Uint8Array> | null,
-  options: ReadBodyOptions,
-): Promise<Uint8Array> {
-  const { readStreamBytes } = await import('./read-stream')
-  return readStreamBytes(stream, {
+  // Blob, FormData, streams and the unsignable rest: their code loads on first use.
+  const { readAsyncBody } = await import('./read-async-body')
+  return readAsyncBody(body, {
     checkSize: (total) => checkSize(total, options),
-    unsignable: (message) => unsignable(message, options),
+    // ReadBodyOptions carries the method and url AwsSigError records (undefined ones are left out).
+    unsignable: (message) => new UnsignableBodyError(message, options),
     describeBodyType,
+    tag,
     typeTagOf,
   })
 }
@@ -123,9 +89,4 @@ function copyBytes(bytes: Uint8Array): Uint8Array {
 
 function checkSize(size: number | string, options: ReadBodyOptions): void {
   checkBodySize(size, options.maxBodyBytes, options)
-}
-
-function unsignable(message: string, options: ReadBodyOptions): UnsignableBodyError {
-  // ReadBodyOptions carries the method and url AwsSigError records (undefined ones are left out).
-  return new UnsignableBodyError(message, options)
 }

@@ -23,15 +23,15 @@ export function createCredentialSource(
   options: CredentialSourceOptions,
 ): CredentialSource {
   if (typeof input !== 'function') {
+    // Fixed credentials were validated by createSigner (isCredentialsInput), so they are used as they are.
     const value = input
-    return { get: async () => checkCredentials(value) }
+    return { get: async () => value }
   }
   // The provider machinery (memoizing, refresh before expiry, redacting the provider's message) loads on
   // demand, so apps with fixed credentials never download it; the import starts now, so the first get()
   // rarely waits for it.
   const loading = import('./provider-source').then(({ createProviderSource }) =>
     createProviderSource(input, options, {
-      check: checkCredentials,
       failed: (message, cause) => new CredentialsError(message, { cause }),
     }),
   )
@@ -54,22 +54,4 @@ export function createCredentialSource(
       return source.get()
     },
   }
-}
-
-/** Validates the shape without ever echoing a value: messages name fields only. */
-function checkCredentials(value: unknown): AwsCredentialIdentity {
-  if (typeof value !== 'object' || value === null) {
-    throw new CredentialsError('Credentials must be an object with accessKeyId and secretAccessKey.')
-  }
-  const { accessKeyId, secretAccessKey, sessionToken } = value as Record<string, unknown>
-  if (typeof accessKeyId !== 'string' || accessKeyId === '') {
-    throw new CredentialsError('Credentials have no accessKeyId (a non-empty string is required).')
-  }
-  if (typeof secretAccessKey !== 'string' || secretAccessKey === '') {
-    throw new CredentialsError('Credentials have no secretAccessKey (a non-empty string is required).')
-  }
-  if (sessionToken !== undefined && sessionToken !== null && typeof sessionToken !== 'string') {
-    throw new CredentialsError('Credentials have a sessionToken that is not a string.')
-  }
-  return value as AwsCredentialIdentity
 }

@@ -6,10 +6,8 @@ import type { CredentialSource, CredentialSourceOptions } from './credential-sou
 
 /** What the provider source needs from credential-source.ts, handed in rather than imported. */
 export interface ProviderSourceHelpers {
-  /** Validates what the provider returned (throws `CredentialsError` naming the field, never the value). */
-  check(value: unknown): AwsCredentialIdentity
   /** A `CredentialsError` with `message` and `cause`. */
-  failed(message: string, cause: unknown): Error
+  failed(message: string, cause?: unknown): Error
 }
 
 /**
@@ -38,7 +36,7 @@ export function createProviderSource(
           error,
         )
       }
-      const value = helpers.check(resolved)
+      const value = checkCredentials(resolved, helpers)
       const obtainedAt = options.now()
       cached = { value, refreshAt: refreshTime(value, obtainedAt, options.refreshBeforeExpiryMs) }
       return value
@@ -80,4 +78,25 @@ function safeMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
   const oneLine = text.replace(/\s+/g, ' ').trim().replace(SECRET_LIKE, '[redacted]')
   return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine || 'unknown error'
+}
+
+/**
+ * Validates what a provider returned without ever echoing a value: messages name fields only. (Fixed
+ * credentials are checked once by createSigner instead.)
+ */
+function checkCredentials(value: unknown, helpers: ProviderSourceHelpers): AwsCredentialIdentity {
+  if (typeof value !== 'object' || value === null) {
+    throw helpers.failed('Credentials must be an object with accessKeyId and secretAccessKey.')
+  }
+  const { accessKeyId, secretAccessKey, sessionToken } = value as Record<string, unknown>
+  if (typeof accessKeyId !== 'string' || accessKeyId === '') {
+    throw helpers.failed('Credentials have no accessKeyId (a non-empty string is required).')
+  }
+  if (typeof secretAccessKey !== 'string' || secretAccessKey === '') {
+    throw helpers.failed('Credentials have no secretAccessKey (a non-empty string is required).')
+  }
+  if (sessionToken !== undefined && sessionToken !== null && typeof sessionToken !== 'string') {
+    throw helpers.failed('Credentials have a sessionToken that is not a string.')
+  }
+  return value as AwsCredentialIdentity
 }

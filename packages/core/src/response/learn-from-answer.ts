@@ -1,11 +1,10 @@
 import { diagnose } from '../diagnose/diagnose'
 import type { HostKnowledge } from '../diagnose/host-knowledge'
 import { s3RegionFromResponse } from '../diagnose/s3-region-from-response'
+import type { ResolvedPlan } from '../resolve-plan'
 import type { SigningPlan } from '../types'
+import { createRegionMemory, isRegionLearnable, type RegionMemory } from './region-memory'
 import type { LearnOptions, ResponseLesson } from './types'
-
-// One dynamic import gives the signer everything the response side needs.
-export { createRegionMemory, isRegionLearnable } from './region-memory'
 
 /** What the signer lets the (lazily loaded) learning code change. */
 export interface LearningTarget {
@@ -14,11 +13,15 @@ export interface LearningTarget {
   /** The local clock in milliseconds, without the current offset. */
   localNow(): number
   setClockOffset(ms: number): void
+  /** How many buckets' regions the memory keeps. */
+  regionCacheSize: number
   /**
-   * Remembers `region` for the bucket at `url`; true when the host's plan takes it (a retry helps), false
-   * when an explicit rule region or a hostname that names its region wins.
+   * The regions learned per bucket host, created here on the first S3 wrong-region answer; the signer's
+   * lookups read it from then on.
    */
-  rememberRegion(url: URL, region: string): boolean
+  memory?: RegionMemory
+  /** The plan rules and inference give `url`, before any learned region. */
+  lookupRules(url: URL): ResolvedPlan
 }
 
 /**
@@ -48,7 +51,11 @@ export async function learnFromAnswer(
   const region = await s3RegionFromResponse(response, target.hosts)
   // The same region again means the answer is not about the scope we signed: retrying would change nothing.
   if (region === undefined || region === plan.region) return { retry: false, diagnosis }
-  const taken = target.rememberRegion(url, region)
+  target.memory ??= createRegionMemory(target.regionCacheSize)
+  target.memory.remember(url, region)
+  // True when the host's plan takes the learned region (a retry helps); false when an explicit rule region
+  // or a hostname that names its region wins.
+  const taken = isRegionLearnable(target.lookupRules(url))
   return taken
     ? { retry: true, reason: 'wrong-region', region, diagnosis }
     : { retry: false, region, diagnosis }

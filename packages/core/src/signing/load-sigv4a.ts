@@ -27,7 +27,7 @@ export async function signSigV4a(signing: SigningInput): Promise<HeaderSignature
  * "This runtime has no (ECDSA-capable) Web Crypto" failures as typed errors: `SigV4aUnavailableError` for
  * SigV4A, the `AwsSigError` base for SigV4 (a page served over plain http has no `crypto.subtle`).
  */
-export function typedCryptoError(error: unknown, algorithm: 'sigv4' | 'sigv4a'): unknown {
+export function typedCryptoError(error: unknown, algorithm: 'sigv4' | 'sigv4a' | undefined): unknown {
   if (
     typeof error !== 'object' ||
     error === null ||

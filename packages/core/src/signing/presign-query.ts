@@ -1,10 +1,38 @@
-import type { PresignHelpers } from './sign-query'
+import type { PresignOptions, SignableRequest } from '../types'
+import type { PresignHelpers, QuerySigningHelpers } from './sign-query'
 import type { QuerySignature, SigningInput } from './signing-input'
 import type { SignatureAlgorithm } from './sigv4'
 
 // Loaded with import() on the first presign (see sign-query.ts). It imports nothing at run time: the
 // helpers it shares with header signing come in as `helpers`, so bundlers emit it as one self-contained lazy
 // chunk instead of splitting the shared helpers into a chunk of their own.
+
+const MAX_PRESIGN_SECONDS = 604_800
+
+/** `signer.presign`, loaded on its first call (see sign-query.ts). */
+export async function presignRequest(
+  request: SignableRequest,
+  options: PresignOptions,
+  helpers: PresignHelpers,
+): Promise<string> {
+  const expiresIn = options?.expiresIn
+  if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_SECONDS) {
+    throw new RangeError(
+      `presign: expiresIn must be an integer number of seconds from 1 to ${MAX_PRESIGN_SECONDS}`,
+    )
+  }
+  const url = helpers.toUrl(request.url)
+  if (helpers.isAlreadySigned(url, request.headers)) return url.href
+  const { signing, explanation } = await helpers.prepare(url, options.signingDate)
+  if (!signing) {
+    throw helpers.noRule(`Cannot presign: no signing rule claims ${url.host}: ${explanation.reason}`, {
+      method: request.method,
+      url: url.href,
+    })
+  }
+  const algorithm = await helpers.algorithmFor(signing)
+  return (await presignQuery(signing, expiresIn, algorithm, helpers)).url
+}
 
 /**
  * Query signing (a presigned URL), for both algorithms, as smithy's `presign` does it: `x-amz-*` headers move
@@ -15,7 +43,7 @@ export async function presignQuery(
   signing: SigningInput,
   expiresIn: number,
   algorithm: SignatureAlgorithm,
-  helpers: PresignHelpers,
+  helpers: QuerySigningHelpers,
 ): Promise<QuerySignature> {
   const { input, credentials } = signing
   const longDate = helpers.longDateOf(signing.signingDate)
@@ -58,7 +86,7 @@ export async function presignQuery(
  * Rebuilds a URL from the caller's query (as written, minus stale signing parameters) plus the parameters
  * the signer added, encoded the way they were signed.
  */
-function presignedUrl(url: URL, signedQuery: Record<string, string>, helpers: PresignHelpers): string {
+function presignedUrl(url: URL, signedQuery: Record<string, string>, helpers: QuerySigningHelpers): string {
   const kept: string[] = []
   const originalKeys = new Set<string>()
   for (const pair of url.search.slice(1).split('&')) {
