@@ -5,7 +5,7 @@ import { AwsSigError, InvalidRuleError, isAwsSigError, NoMatchingRuleError } fro
 import { type ResolvedPlan, resolvePlan } from './resolve-plan'
 import type { LearningTarget } from './response/learn-from-answer'
 import type { LearnOptions, ResponseLesson } from './response/types'
-import { type CompiledRule, compileRules, isCredentialsInput } from './rules/compile-rules'
+import { type CompiledRule, CREDENTIALS_SHAPE, compileRules, isCredentialsInput } from './rules/compile-rules'
 import { normalizeUrlHost } from './rules/host-pattern'
 import { isAlreadySigned } from './signing/already-signed'
 import { buildCanonicalInput } from './signing/canonical-input'
@@ -339,10 +339,7 @@ function validateOptions(options: CreateSignerOptions): ResolvedSignerOptions {
   } else fail('signedHeaders', "must be 'default', 'all' or an array of header names")
   const credentials = options.credentials
   if (credentials !== undefined && !isCredentialsInput(credentials)) {
-    fail(
-      'credentials',
-      'must be { accessKeyId, secretAccessKey, sessionToken? } with non-empty strings, or a provider',
-    )
+    fail('credentials', CREDENTIALS_SHAPE)
   }
   const resolved: ResolvedSignerOptions = {
     rules: Array.isArray(options.rules) ? [...options.rules] : [],

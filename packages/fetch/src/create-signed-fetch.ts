@@ -77,7 +77,9 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
     const original = isRequest(input) ? input : undefined
     const url = absoluteUrl(original ? original.url : (input as string | URL))
     if (url === undefined) return baseFetch(input, init)
-    if (isAlreadySigned(url, copyHeaders(init?.headers ?? original?.headers))) return baseFetch(input, init)
+    // For a URL and init, this copy is also the outgoing request's (one copy of the caller's headers).
+    const callerHeaders = copyHeaders(init?.headers ?? original?.headers)
+    if (isAlreadySigned(url, callerHeaders)) return baseFetch(input, init)
     const plan = signer.resolve(url)
     if (plan === null && signer.options.unmatched !== 'error') return baseFetch(input, init)
 
@@ -98,7 +100,7 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
       }))
     } else {
       const method = normalizeMethod(init?.method ?? 'GET')
-      const headers = copyHeaders(init?.headers)
+      const headers = callerHeaders
       rest = withoutRequestParts(init)
       let body: OutgoingRequest['body']
       if (isStream(init?.body) && plan?.unsignedPayload) {

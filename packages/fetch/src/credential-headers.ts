@@ -36,6 +36,16 @@ export function withoutCredentialHeaders(headers: HeadersInit): Headers {
   return copy
 }
 
+/**
+ * The entries of `headers` without the values a previous signature added, as pairs (what `sign` takes):
+ * one pass over the headers, no intermediate `Headers`.
+ */
+export function signableHeaderPairs(headers: Headers): [string, string][] {
+  const pairs: [string, string][] = []
+  for (const pair of headers) if (!SIGNATURE_HEADERS.includes(pair[0])) pairs.push(pair)
+  return pairs
+}
+
 /** Returns a copy of `headers` without the values a previous signature added. */
 export function withoutSignatureHeaders(headers: HeadersInit): Headers {
   const copy = copyHeaders(headers)

@@ -4,6 +4,7 @@ export {
   copyHeaders,
   headerPairs,
   isAlreadySigned,
+  signableHeaderPairs,
   withoutCredentialHeaders,
   withoutSignatureHeaders,
 } from './credential-headers'

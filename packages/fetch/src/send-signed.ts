@@ -1,10 +1,5 @@
 import type { Signer, SigningPlan } from '@awssig/core'
-import {
-  copyHeaders,
-  headerPairs,
-  withoutCredentialHeaders,
-  withoutSignatureHeaders,
-} from './credential-headers'
+import { copyHeaders, headerPairs, signableHeaderPairs, withoutCredentialHeaders } from './credential-headers'
 
 /** A request ready to be signed and sent: the caller's headers, and the exact body bytes (or a stream). */
 export interface OutgoingRequest {
@@ -127,7 +122,7 @@ async function sendOne(
     const signed = await signer.sign({
       method: hop.method,
       url: hop.url,
-      headers: headerPairs(withoutSignatureHeaders(hop.headers)),
+      headers: signableHeaderPairs(hop.headers),
       body: streaming ? undefined : (hop.body as Uint8Array | string | undefined),
     })
     headers = signed.request.headers

@@ -5,6 +5,7 @@ import {
   isBrowserLike,
   type OutgoingRequest,
   sendSigned,
+  signableHeaderPairs,
   withoutSignatureHeaders,
 } from '@awssig/fetch'
 import { IssuedSignatures } from './issued-signatures'
@@ -120,7 +121,7 @@ export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): Sig
     const signed = await signer.sign({
       method: request.method,
       url,
-      headers: headerPairs(withoutSignatureHeaders(request.headers)),
+      headers: signableHeaderPairs(request.headers),
       body,
     })
     const signature = signed.request.headers.get('authorization')

@@ -26,6 +26,9 @@ const RULE_FIELDS = new Set([
   'credentials',
   'unsignedPayload',
 ])
+/** What `credentials` must be, in a rule and in the signer options alike. */
+export const CREDENTIALS_SHAPE =
+  'must be { accessKeyId, secretAccessKey, sessionToken? } with non-empty strings, or a provider function'
 const EXAMPLE_RULE = "{ host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }"
 const SERVICE_PATTERN = /^[a-z0-9][a-z0-9._-]*$/i
 const REGION_SET_ENTRY = /^(?:\*|[a-z0-9]+(?:-[a-z0-9]+)*(?:-\*)?)$/
@@ -107,7 +110,7 @@ function compileRule(rule: unknown, index: number): CompiledRule {
 
   const credentials = r.credentials
   if (credentials !== undefined && !isCredentialsInput(credentials)) {
-    fail('credentials', 'must be { accessKeyId, secretAccessKey, sessionToken? } or a provider function')
+    fail('credentials', CREDENTIALS_SHAPE)
   }
 
   const unsignedPayload = r.unsignedPayload
