@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { parse } from 'acorn'
 import { build } from 'esbuild'
 import { formatTable } from './cross-check.mjs'
 import { packageVersion } from './package-version.mjs'
@@ -124,7 +125,47 @@ export async function measureApp(app) {
       contributors.set(name, (contributors.get(name) ?? 0) + bytesInOutput)
     }
   const upFrontBy = [...contributors].sort((a, b) => b[1] - a[1])
-  return { initial: sum([...initial]), lazy: sum(lazy), lazyInputs, upFrontBy }
+  const withoutSentences = [...initial].reduce(
+    (total, p) =>
+      total + gzipSync(blankSentences(new TextDecoder().decode(files.get(p))), { level: 9 }).length,
+    0,
+  )
+  return { initial: sum([...initial]), lazy: sum(lazy), lazyInputs, upFrontBy, withoutSentences }
+}
+
+/** Static text with three words in a row: an error message or an explanation, not a token or a table. */
+const SENTENCE = /[A-Za-z]+ [A-Za-z']+ [A-Za-z]+/
+
+/**
+ * `code` with every string and template literal that holds a sentence replaced by `""`: what the bundle would
+ * weigh if errors and explanations carried no text. Reported (not budgeted) so the share of the messages in
+ * the up-front bytes is a measured number.
+ */
+export function blankSentences(code) {
+  const spans = []
+  const visit = (node) => {
+    if (!node || typeof node.type !== 'string') return
+    if (node.type === 'Literal' && typeof node.value === 'string' && SENTENCE.test(node.value)) {
+      spans.push([node.start, node.end])
+      return
+    }
+    if (node.type === 'TemplateLiteral' && node.quasis.some((q) => SENTENCE.test(q.value.cooked ?? ''))) {
+      spans.push([node.start, node.end])
+      return
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit)
+      else if (value && typeof value.type === 'string') visit(value)
+    }
+  }
+  visit(parse(code, { ecmaVersion: 'latest', sourceType: 'module' }))
+  let out = ''
+  let last = 0
+  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
+    out += `${code.slice(last, start)}""`
+    last = end
+  }
+  return out + code.slice(last)
 }
 
 async function main() {
@@ -133,6 +174,7 @@ async function main() {
   let overBudget = false
   let failed = false
   let budgetBreakdown = []
+  let sentences
   const measured = {}
   for (const app of APPS) {
     if (app.budget && !distReady) {
@@ -141,13 +183,16 @@ async function main() {
       continue
     }
     try {
-      const { initial, lazy, lazyInputs, upFrontBy } = await measureApp(app)
-      if (app.budget) budgetBreakdown = upFrontBy
+      const { initial, lazy, lazyInputs, upFrontBy, withoutSentences } = await measureApp(app)
+      if (app.budget) {
+        budgetBreakdown = upFrontBy
+        sentences = { gz: initial.gz - withoutSentences, withoutGz: withoutSentences }
+      }
       measured[app.id] = {
         label: app.label,
         upFront: initial,
         lazy,
-        ...(app.budget ? { budgetBytes: BUDGET_BYTES } : {}),
+        ...(app.budget ? { budgetBytes: BUDGET_BYTES, sentences } : {}),
       }
       let budget = ''
       if (app.budget) {
@@ -177,6 +222,11 @@ async function main() {
     const lines = [['input', 'min']]
     for (const [name, bytes] of budgetBreakdown.slice(0, 12)) lines.push([name, kb(bytes)])
     console.log(formatTable(lines))
+    if (sentences) {
+      console.log(
+        `\nof which the sentences of errors and explanations: ${kb(sentences.gz)} gz (up front without them: ${kb(sentences.withoutGz)} gz)`,
+      )
+    }
   }
   const out = new URL('../results/size.json', import.meta.url)
   mkdirSync(new URL('.', out), { recursive: true })
