@@ -129,18 +129,18 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   const nowMs = () => localNowMs() + clockOffsetMs
 
   const sourceOptions = { now: nowMs, refreshBeforeExpiryMs: resolved.refreshBeforeExpiryMs }
-  let defaultSource: CredentialSource | undefined
-  const signerSource = (): CredentialSource => {
-    defaultSource ??= createCredentialSource(
-      options.credentials ?? createDefaultCredentialProvider(),
-      sourceOptions,
-    )
-    return defaultSource
-  }
-  const ruleSources = new Map<CompiledRule, CredentialSource>()
-  for (const rule of rules) {
-    if (rule.credentials !== undefined)
-      ruleSources.set(rule, createCredentialSource(rule.credentials, sourceOptions))
+  // One credential source per rule with its own credentials, and one (key undefined) for everything else;
+  // each is created on first use.
+  const sources = new Map<CompiledRule | undefined, CredentialSource>()
+  const sourceFor = (matched: CompiledRule | undefined): CredentialSource => {
+    const rule = matched?.credentials ? matched : undefined
+    let source = sources.get(rule)
+    if (!source) {
+      const input = rule ? rule.credentials : (options.credentials ?? createDefaultCredentialProvider())
+      source = createCredentialSource(input as CredentialsInput, sourceOptions)
+      sources.set(rule, source)
+    }
+    return source
   }
 
   const lookupRules = (url: URL): ResolvedPlan => {
@@ -202,10 +202,9 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       maxBodyBytes: resolved.maxBodyBytes,
       presign,
     })
-    const source = (rule && ruleSources.get(rule)) ?? signerSource()
     const signing: SigningInput = {
       plan,
-      credentials: await source.get(),
+      credentials: await sourceFor(rule).get(),
       signingDate: signingDate ?? new Date(nowMs()),
       input,
     }
@@ -215,38 +214,38 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   const signer: Signer = {
     resolve: (url) => explain(url).plan,
     explain,
-    async sign(request, signOptions = {}) {
+    async sign(request, { signingDate, debug } = {}) {
       const url = toUrl(request.url)
-      if (isAlreadySigned(url, request.headers)) return passThrough(request, url)
       let algorithm: SigningPlan['algorithm'] | undefined
       try {
-        const prepared = await prepare(request, url, signOptions.signingDate, false)
-        const { signing } = prepared
-        if (!signing) {
-          if (resolved.unmatched === 'error') {
-            throw new NoMatchingRuleError(
-              `No signing rule claims ${url.host}: ${prepared.explanation.reason}`,
-              { method: request.method, url: url.href },
-            )
+        if (!isAlreadySigned(url, request.headers)) {
+          const { signing, explanation } = await prepare(request, url, signingDate, false)
+          if (signing) {
+            algorithm = signing.plan.algorithm
+            const signed = await (algorithm === 'sigv4a' ? signSigV4a : signSigV4)(signing)
+            const result: SignResult = {
+              request: {
+                method: request.method,
+                url: signing.input.url.href,
+                headers: signed.headers,
+                body: request.body ?? null,
+              },
+              plan: clonePlan(signing.plan),
+            }
+            if (debug) {
+              result.canonicalRequest = signed.canonicalRequest
+              result.stringToSign = signed.stringToSign
+            }
+            return result
           }
-          return passThrough(request, url)
+          if (resolved.unmatched === 'error') {
+            throw new NoMatchingRuleError(`No signing rule claims ${url.host}: ${explanation.reason}`, {
+              method: request.method,
+              url: url.href,
+            })
+          }
         }
-        algorithm = signing.plan.algorithm
-        const signed = await (algorithm === 'sigv4a' ? signSigV4a : signSigV4)(signing)
-        const result: SignResult = {
-          request: {
-            method: request.method,
-            url: signing.input.url.href,
-            headers: signed.headers,
-            body: request.body ?? null,
-          },
-          plan: clonePlan(signing.plan),
-        }
-        if (signOptions.debug) {
-          result.canonicalRequest = signed.canonicalRequest
-          result.stringToSign = signed.stringToSign
-        }
-        return result
+        return { request: requestOf(request, url), plan: null }
       } catch (error) {
         throw withRequestContext(request, typedCryptoError(error, algorithm))
       }
@@ -291,68 +290,64 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   return signer
 }
 
+type OptionCheck = readonly [isValid: (value: never) => boolean, mustBe: string]
+
+/**
+ * Every option, with its check and what the message says it must be (`rules` are checked by compileRules).
+ * Its keys are the option names an unknown-option message lists.
+ */
+const OPTION_CHECKS: Record<keyof SignerOptions, OptionCheck> = {
+  credentials: [isCredentialsInput, CREDENTIALS_SHAPE],
+  rules: [() => true, ''],
+  awsHosts: [(v: unknown) => v === true || v === false || v === 'all', "must be true, false or 'all'"],
+  unmatched: [(v: unknown) => v === 'pass' || v === 'error', "must be 'pass' or 'error'"],
+  now: [(v: unknown) => typeof v === 'function', 'must be a function returning a Date'],
+  maxBodyBytes: [(v: number) => Number.isSafeInteger(v) && v >= 0, 'must be a non-negative integer'],
+  refreshBeforeExpiryMs: [
+    (v: number) => Number.isFinite(v) && v >= 0,
+    'must be a non-negative number of milliseconds',
+  ],
+  signedHeaders: [
+    (v: unknown) =>
+      v === 'all' ||
+      v === 'default' ||
+      (Array.isArray(v) && v.every((h) => typeof h === 'string' && /^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(h))),
+    "must be 'default', 'all' or an array of header names",
+  ],
+  regionCacheSize: [
+    (v: number) => Number.isSafeInteger(v) && v >= 1,
+    'must be a positive integer (the most buckets whose region is remembered)',
+  ],
+}
+
 function validateOptions(options: CreateSignerOptions): ResolvedSignerOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidRuleError('createSigner(options): options must be an object.', -1, 'options')
   }
-  const fail = (field: string, problem: string): never => {
-    throw new InvalidRuleError(`options.${field}: ${problem}`, -1, field)
+  const resolved: Record<string, unknown> = {
+    awsHosts: true,
+    unmatched: 'pass',
+    now: () => new Date(),
+    maxBodyBytes: 64 * 1024 * 1024,
+    refreshBeforeExpiryMs: 300_000,
+    signedHeaders: 'default',
+    regionCacheSize: 256,
   }
-  const known = new Set([
-    'credentials',
-    'rules',
-    'awsHosts',
-    'unmatched',
-    'now',
-    'maxBodyBytes',
-    'refreshBeforeExpiryMs',
-    'signedHeaders',
-    'regionCacheSize',
-  ])
-  for (const key of Object.keys(options))
-    if (!known.has(key)) fail(key, `unknown option; options are ${[...known].join(', ')}`)
-  const { awsHosts = true, unmatched = 'pass', now = () => new Date() } = options
-  const {
-    maxBodyBytes = 64 * 1024 * 1024,
-    refreshBeforeExpiryMs = 300_000,
-    signedHeaders = 'default',
-    regionCacheSize = 256,
-  } = options
-  if (awsHosts !== true && awsHosts !== false && awsHosts !== 'all')
-    fail('awsHosts', "must be true, false or 'all'")
-  if (unmatched !== 'pass' && unmatched !== 'error') fail('unmatched', "must be 'pass' or 'error'")
-  if (typeof now !== 'function') fail('now', 'must be a function returning a Date')
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0)
-    fail('maxBodyBytes', 'must be a non-negative integer')
-  if (!Number.isFinite(refreshBeforeExpiryMs) || refreshBeforeExpiryMs < 0) {
-    fail('refreshBeforeExpiryMs', 'must be a non-negative number of milliseconds')
+  for (const [key, value] of Object.entries(options)) {
+    const check: OptionCheck | undefined = Object.hasOwn(OPTION_CHECKS, key)
+      ? OPTION_CHECKS[key as keyof SignerOptions]
+      : undefined
+    const problem = !check
+      ? `unknown option; options are ${Object.keys(OPTION_CHECKS).join(', ')}`
+      : value !== undefined && !check[0](value as never) && check[1]
+    if (problem) throw new InvalidRuleError(`options.${key}: ${problem}`, -1, key)
+    if (value !== undefined) resolved[key] = value
   }
-  if (!Number.isSafeInteger(regionCacheSize) || regionCacheSize < 1)
-    fail('regionCacheSize', 'must be a positive integer (the most buckets whose region is remembered)')
-  let headers: 'default' | 'all' | string[] = 'default'
-  if (signedHeaders === 'all' || signedHeaders === 'default') headers = signedHeaders
-  else if (
-    Array.isArray(signedHeaders) &&
-    signedHeaders.every((h) => typeof h === 'string' && /^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(h))
-  ) {
-    headers = signedHeaders.map((h) => h.toLowerCase())
-  } else fail('signedHeaders', "must be 'default', 'all' or an array of header names")
-  const credentials = options.credentials
-  if (credentials !== undefined && !isCredentialsInput(credentials)) {
-    fail('credentials', CREDENTIALS_SHAPE)
-  }
-  const resolved: ResolvedSignerOptions = {
-    rules: Array.isArray(options.rules) ? [...options.rules] : [],
-    awsHosts,
-    unmatched,
-    now,
-    maxBodyBytes,
-    refreshBeforeExpiryMs,
-    signedHeaders: headers,
-    regionCacheSize,
-  }
-  if (credentials !== undefined) resolved.credentials = credentials
-  return resolved
+  const { signedHeaders, rules } = resolved
+  // Header names are compared in lower case; the rules array is copied (compileRules validates its rules).
+  if (Array.isArray(signedHeaders)) resolved.signedHeaders = signedHeaders.map((h: string) => h.toLowerCase())
+  resolved.rules = Array.isArray(rules) ? [...rules] : []
+  return resolved as unknown as ResolvedSignerOptions
 }
 
 function toUrl(url: string | URL): URL {
@@ -363,15 +358,13 @@ function toUrl(url: string | URL): URL {
   }
 }
 
-function passThrough(request: SignableRequest, url: URL): SignResult {
+/** The request as sent to `url`: the caller's method, headers (copied) and body. */
+function requestOf(request: SignableRequest, url: URL): SignResult['request'] {
   return {
-    request: {
-      method: request.method,
-      url: url.href,
-      headers: new Headers(request.headers),
-      body: request.body ?? null,
-    },
-    plan: null,
+    method: request.method,
+    url: url.href,
+    headers: new Headers(request.headers),
+    body: request.body ?? null,
   }
 }
 
@@ -384,9 +377,9 @@ function clonePlan(plan: SigningPlan): SigningPlan {
 /** Adds the request's method and URL to awssig errors raised without them (credentials, SigV4A loading). */
 function withRequestContext(request: SignableRequest, error: unknown): unknown {
   if (isAwsSigError(error) && error.method === undefined) {
-    const context = new AwsSigError('', { method: request.method, url: String(request.url) })
-    Object.defineProperty(error, 'method', { value: context.method, enumerable: true })
-    Object.defineProperty(error, 'url', { value: context.url, enumerable: true })
+    // A throwaway error applies the same redaction to the URL as every other awssig error.
+    const { method, url } = new AwsSigError('', { method: request.method, url: String(request.url) })
+    Object.assign(error, { method, url })
   }
   return error
 }
