@@ -63,7 +63,7 @@ export function compileHostPattern(pattern: unknown): HostMatcher | string {
   } catch {
     return `host '${pattern}' is not a valid hostname`
   }
-  const hostname = parsed.hostname.endsWith('.') ? parsed.hostname.slice(0, -1) : parsed.hostname
+  const { hostname } = normalizeUrlHost(parsed)
   if (hostname === '' || hostname.startsWith('.') || hostname.includes('..')) {
     return `host '${pattern}' is not a valid hostname`
   }

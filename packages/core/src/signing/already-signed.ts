@@ -1,3 +1,5 @@
+import { decodeComponentOrKeep } from './uri-escape'
+
 /**
  * True when a request already carries a signature: a presigned URL (`X-Amz-Signature`, also
  * percent-encoded) or its own `Authorization` header. Such requests are passed through unsigned: signing
@@ -9,18 +11,10 @@ export function isAlreadySigned(url: string | URL, headers?: HeadersInit): boole
     const equals = pair.indexOf('=')
     let name = equals === -1 ? pair : pair.slice(0, equals)
     // A presigned URL's parameter names may be percent-encoded (`X-Amz-Signature` → `X%2DAmz-Signature`).
-    if (name.includes('%')) name = safeDecode(name)
+    if (name.includes('%')) name = decodeComponentOrKeep(name)
     if (name.length === 15 && name.toLowerCase() === 'x-amz-signature') return true
   }
   return headers !== undefined && hasAuthorization(headers)
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
 }
 
 /** `Headers.has('authorization')` without copying the caller's headers into a new `Headers`. */

@@ -1,3 +1,5 @@
+import { uriEscape } from './uri-escape'
+
 /**
  * The canonical URI of a request path, as smithy's `SignatureV4` builds it (the AWS signing test suite's
  * `normalize` mode): every service but S3 removes `.`/`..` and empty segments and then percent-encodes the
@@ -21,10 +23,7 @@ const CANONICAL_AS_IS = /^\/(?:(?!\.\.?(?:\/|$))[A-Za-z0-9\-._~]+\/)*(?:(?!\.\.?
 
 const PLAIN_PATH = /^[A-Za-z0-9\-._~/]*$/
 
-/** encodeURIComponent plus `!'()*` (RFC 3986), keeping `/`. */
+/** Each segment RFC 3986-encoded (uriEscape), keeping the `/` between them. */
 function escapePath(path: string): string {
-  if (PLAIN_PATH.test(path)) return path
-  return encodeURIComponent(path)
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%2F/g, '/')
+  return PLAIN_PATH.test(path) ? path : path.split('/').map(uriEscape).join('/')
 }

@@ -1,4 +1,4 @@
-import { canonicalComponent } from './uri-escape'
+import { canonicalComponent, decodeComponentOrKeep } from './uri-escape'
 
 /** A query parameter as it appears in the canonical query string (both parts RFC 3986-encoded). */
 export type EncodedQueryParameter = readonly [name: string, value: string]
@@ -17,7 +17,7 @@ export function encodedQueryOf(rawSearch: string, skip?: (name: string) => boole
     const rawName = equals === -1 ? piece : piece.slice(0, equals)
     const rawValue = equals === -1 ? '' : piece.slice(equals + 1)
     const name = canonicalComponent(rawName, true)
-    if (skip?.(decodeForMatch(name))) continue
+    if (skip?.(decodeComponentOrKeep(name))) continue
     parameters.push([name, canonicalComponent(rawValue, true)])
   }
   return parameters
@@ -33,12 +33,4 @@ export function canonicalQueryString(encoded: readonly EncodedQueryParameter[]):
   let query = ''
   for (const [name, value] of all) query += query === '' ? `${name}=${value}` : `&${name}=${value}`
   return query
-}
-
-function decodeForMatch(encoded: string): string {
-  try {
-    return decodeURIComponent(encoded)
-  } catch {
-    return encoded
-  }
 }

@@ -58,3 +58,15 @@ export function percentDecodeBytes(raw: string, plusIsSpace: boolean): Uint8Arra
 export function canonicalComponent(raw: string, plusIsSpace: boolean): string {
   return ALREADY_CANONICAL.test(raw) ? raw : encodeBytes(percentDecodeBytes(raw, plusIsSpace))
 }
+
+/**
+ * `decodeURIComponent`, or the text as it is when its escapes are not valid UTF-8: for recognising parameter
+ * names (`X%2DAmz-Signature`), never for what is signed.
+ */
+export function decodeComponentOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
