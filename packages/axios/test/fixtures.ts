@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import type { SignerOptions } from '@awssig/core'
-import { type EndpointConfig, echoBody, type VerifierOptions } from '@awssig/testing'
+import { type EchoBody, type EndpointConfig, echoBody, type VerifierOptions } from '@awssig/testing'
 import type { AwsResolverInfo } from '@awssig/testing/msw'
 
 export const CREDENTIALS = {
@@ -177,17 +177,8 @@ export const BODY_CASES: BodyCase[] = [
   },
 ]
 
-/** The JSON echo the verifier answers with for an accepted request (plus parsed form fields, see below). */
-export interface Echo {
-  ok: true
-  method: string
-  path: string
-  query: Array<[string, string]>
-  bodySha256: string
-  scope: string
-  signedHeaders: string[]
-  form?: Record<string, string>
-}
+/** The verifier's echo for an accepted request, plus the multipart fields `echoWithForm` parsed (see below). */
+export type Echo = EchoBody & { form?: Record<string, string> }
 
 /**
  * An msw resolver answering the verifier's echo plus the multipart fields the server parsed: proof that

@@ -1,3 +1,4 @@
+import type { EchoBody } from '@awssig/testing'
 import { awsHandlers } from '@awssig/testing/msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -19,16 +20,6 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-interface Echo {
-  ok: boolean
-  method: string
-  path: string
-  query: Array<[string, string]>
-  bodySha256: string
-  scope: string
-  signedHeaders: string[]
-}
-
 const SESSIONS = [
   { name: 'static credentials', session: false, credentials: CREDENTIALS },
   { name: 'session-token credentials', session: true, credentials: SESSION_CREDENTIALS },
@@ -46,7 +37,7 @@ describe.each(SESSIONS)('fetch with $name', ({ session, credentials }) => {
       const response = await signedFetch(input, init)
       const text = await response.text()
       expect(response.status, text).toBe(200)
-      const echo = JSON.parse(text) as Echo
+      const echo = JSON.parse(text) as EchoBody
       expect(echo.scope).toMatch(scope)
       expect(echo.method).toBe(bodyCase.method)
       expect(echo.query).toEqual([
