@@ -70,7 +70,9 @@ const REGIONS = [
 const region = fc.constantFrom(...REGIONS)
 const customService = fc.constantFrom('execute-api', 'lambda', 'es', 'my.service_1', 'sts')
 const ruleCredentials = fc.option(fc.constantFrom(OTHER_CREDENTIALS, SESSION_ROLE), { nil: undefined })
-const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/)
+// A DNS label; `xn--` starts a punycode (IDNA) label, which URL rejects unless it decodes, so random ones are
+// not valid hosts (seed -788043901 drew `xn--a.example.com` and createSigner rightly refused it).
+const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/).filter((name) => !name.startsWith('xn--'))
 
 const validTemplate: fc.Arbitrary<RuleTemplate> = fc.oneof(
   // A custom domain, exact, any port or one port.
