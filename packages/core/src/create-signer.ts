@@ -12,7 +12,7 @@ import { buildCanonicalInput } from './signing/canonical-input'
 import { loadSigV4aAlgorithm, signSigV4a, typedCryptoError } from './signing/load-sigv4a'
 import { presign } from './signing/sign-query'
 import type { SigningInput } from './signing/signing-input'
-import { signSigV4, sigV4Algorithm } from './signing/sigv4'
+import { payloadHashOf, signSigV4, sigV4Algorithm } from './signing/sigv4'
 import type {
   AwsHostsMode,
   CredentialsInput,
@@ -56,7 +56,8 @@ export interface Signer {
   /**
    * Signs a request (headers: `authorization`, `x-amz-date`, and where needed `x-amz-content-sha256`,
    * `x-amz-security-token`, `x-amz-region-set`). Unclaimed hosts and already-signed requests pass through
-   * with `plan: null`. The input is never mutated.
+   * with `plan: null`. The input is never mutated, and the body is not copied: it is hashed during this call
+   * (before credentials are awaited), so the signature covers the bytes as they are when `sign` is called.
    * @example const { request } = await signer.sign({ method: 'GET', url: 'https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15' })
    */
   sign(request: SignableRequest, options?: SignOptions): Promise<SignResult>
@@ -202,11 +203,19 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       maxBodyBytes: resolved.maxBodyBytes,
       presign,
     })
+    // The body is hashed now, before credentials are awaited: the signature covers the bytes as they are at
+    // the call, like fetch's own snapshot, without copying them (node:crypto hashes here and now; Web Crypto's
+    // digest copies its input when called). A caller changing the buffer afterwards gets a rejected request,
+    // never a signature over bytes it did not pass.
+    const payloadHash = presign || input.body === undefined ? undefined : payloadHashOf(input.body)
+    // Awaited only after the credentials: a failed provider must not leave this rejection unhandled.
+    payloadHash?.catch(() => undefined)
     const signing: SigningInput = {
       plan,
       credentials: await sourceFor(rule).get(),
       signingDate: signingDate ?? new Date(nowMs()),
       input,
+      payloadHash,
     }
     return { plan, explanation, signing }
   }

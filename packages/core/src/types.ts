@@ -76,7 +76,11 @@ export interface SignableRequest {
   method: string
   url: string | URL
   headers?: HeadersInit
-  body?: string | Uint8Array | ArrayBuffer | null
+  /**
+   * Read (hashed) when `sign` is called, never copied: the signature covers the bytes as they are at the
+   * call.
+   */
+  body?: string | ArrayBuffer | ArrayBufferView | null
 }
 
 /** A signed (or passed-through) request. */
@@ -84,7 +88,7 @@ export interface SignedRequest {
   method: string
   url: string
   headers: Headers
-  body?: string | Uint8Array | ArrayBuffer | null
+  body?: string | ArrayBuffer | ArrayBufferView | null
 }
 
 export interface SignOptions {

@@ -71,6 +71,21 @@ describe('signer.sign', () => {
     expect([...body]).toEqual([1, 2, 3])
   })
 
+  it('hashes the body when called, before credentials arrive: later changes to the buffer are not signed', async () => {
+    const waiting = createSigner({
+      credentials: () => new Promise((resolve) => setTimeout(() => resolve(CREDENTIALS), 10)),
+      now,
+    })
+    const body = new Uint8Array([1, 2, 3, 4]).subarray(1)
+    const pending = waiting.sign({ method: 'POST', url: EC2, body })
+    body.fill(0)
+    const { request } = await pending
+    expect(request.body).toBe(body)
+    const sent = (bytes: Uint8Array) => toFetchRequest({ ...request, body: bytes })
+    expect((await verifyRequest(sent(new Uint8Array([2, 3, 4])), VERIFY)).ok).toBe(true)
+    expect((await verifyRequest(sent(body), VERIFY)).ok).toBe(false)
+  })
+
   it('replaces stale generated headers (a retry) instead of keeping two', async () => {
     const first = await signer.sign({ method: 'GET', url: EC2 })
     const later = createSigner({

@@ -79,3 +79,25 @@ describe('the signer on Web Crypto, checked by the verifier', () => {
     }
   }
 })
+
+describe('the body on Web Crypto', () => {
+  it('is read when sign is called (digest copies its input then): later changes to the buffer are not signed', async () => {
+    const signer = createSigner({
+      credentials: () => new Promise((resolve) => setTimeout(() => resolve(CREDENTIALS), 10)),
+      rules: [{ host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }],
+      now,
+    })
+    const body = new Uint8Array([5, 6, 7])
+    const pending = signer.sign({ method: 'PUT', url: 'https://api.example.com/k', body })
+    body.fill(0)
+    const { request } = await pending
+    const options = {
+      credentials: [CREDENTIALS],
+      endpoints: { 'api.example.com': { service: 'execute-api', region: 'eu-west-1' } },
+      now,
+    }
+    const sent = (bytes: Uint8Array) => toFetchRequest({ ...request, body: bytes })
+    expect((await verifyRequest(sent(new Uint8Array([5, 6, 7])), options)).ok).toBe(true)
+    expect((await verifyRequest(sent(body), options)).ok).toBe(false)
+  })
+})

@@ -39,7 +39,9 @@ const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 
  *   `unmatched: 'error'` the call rejects with `NoMatchingRuleError` instead). So are requests that already
  *   carry a signature: an `Authorization` header or a presigned URL (`X-Amz-Signature`).
  * - Every body kind fetch accepts is read once into the bytes that are signed and sent; `FormData` keeps the
- *   boundary it was signed with. A `Request` passed in is cloned, so it stays usable. A `ReadableStream` is
+ *   boundary it was signed with. Binary bodies (`ArrayBuffer`, typed arrays, `DataView`) are not copied: they
+ *   are hashed within this call and passed to fetch as they are, so a buffer changed before the promise
+ *   settles is rejected by AWS, never signed afresh. A `Request` passed in is cloned, so it stays usable. A `ReadableStream` is
  *   buffered up to `maxBodyBytes` (`BodyTooLargeError` before anything is sent), or streamed with
  *   `UNSIGNED-PAYLOAD` when the plan allows it (S3 rules with `unsignedPayload: true`).
  * - Redirects: where the caller did not choose `redirect` (for a `Request`, its default `'follow'` counts as
@@ -105,6 +107,10 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
       let body: OutgoingRequest['body']
       if (isStream(init?.body) && plan?.unsignedPayload) {
         body = init.body
+      } else if (isBinary(init?.body)) {
+        // Sent as given, not copied: signing starts within this call and hashes the bytes before anything
+        // is awaited, and fetch snapshots them when it is called.
+        body = init.body
       } else {
         const read = await readBody(init?.body, { maxBodyBytes, method, url })
         if (read.contentType !== undefined && !headers.has('content-type')) {
@@ -135,6 +141,11 @@ function isRequest(input: unknown): input is Request {
     typeof (input as Request).clone === 'function' &&
     typeof (input as Request).method === 'string'
   )
+}
+
+/** An ArrayBuffer or a view of one (typed array, DataView), by tag so other realms' buffers count too. */
+function isBinary(body: unknown): body is ArrayBuffer | ArrayBufferView {
+  return ArrayBuffer.isView(body) || Object.prototype.toString.call(body) === '[object ArrayBuffer]'
 }
 
 function absoluteUrl(input: string | URL): string | undefined {

@@ -12,7 +12,7 @@ export interface OutgoingRequest {
    * The exact bytes to hash and send; or a stream, sent as it is read and signed with `UNSIGNED-PAYLOAD`
    * (only where the plan allows it).
    */
-  body: Uint8Array | string | ReadableStream<Uint8Array> | undefined
+  body: ArrayBuffer | ArrayBufferView | string | ReadableStream<Uint8Array> | undefined
 }
 
 /** How {@link sendSigned} sends. */
@@ -123,7 +123,7 @@ async function sendOne(
       method: hop.method,
       url: hop.url,
       headers: signableHeaderPairs(hop.headers),
-      body: streaming ? undefined : (hop.body as Uint8Array | string | undefined),
+      body: streaming ? undefined : (hop.body as ArrayBuffer | ArrayBufferView | string | undefined),
     })
     headers = signed.request.headers
     plan = signed.plan

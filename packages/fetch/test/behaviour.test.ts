@@ -111,6 +111,38 @@ describe('bodies', () => {
     expect(await request.text()).toBe('keep me')
   })
 
+  it('hands binary bodies to fetch as given, never copied (fetch takes its own snapshot)', async () => {
+    const { calls, spy } = recordingFetch()
+    const signedFetch = createSignedFetch(s3Signer(), { fetch: spy })
+    const backing = new Uint8Array([9, 1, 2, 3, 9])
+    const bodies = [backing.subarray(1, 4), new DataView(backing.buffer, 1, 3), backing.buffer]
+    for (const body of bodies) await signedFetch(`${api.origin}/bucket/key`, { method: 'PUT', body })
+    expect(calls).toHaveLength(bodies.length)
+    for (const [i, call] of calls.entries()) expect(call.init?.body).toBe(bodies[i])
+  })
+
+  it('signs the bytes as they are at the call: a buffer changed before the answer is rejected, never re-signed', async () => {
+    // Credentials that take a while: the request is sent after the caller has changed its buffer.
+    const slowCredentials = () => new Promise<typeof CREDENTIALS>((r) => setTimeout(() => r(CREDENTIALS), 20))
+    const signer = createSigner({
+      credentials: slowCredentials,
+      rules: [{ host: '127.0.0.1', service: 's3', region: 'eu-central-1' }],
+    })
+    const signedFetch = createSignedFetch(signer)
+    const untouched = new Uint8Array(64).fill(7)
+    const ok = await signedFetch(`${api.origin}/bucket/key`, { method: 'PUT', body: untouched })
+    expect(ok.status, await ok.clone().text()).toBe(200)
+
+    const changed = new Uint8Array(64).fill(7)
+    const pending = signedFetch(`${api.origin}/bucket/key`, { method: 'PUT', body: changed })
+    changed.fill(8)
+    const rejected = await pending
+    expect(rejected.status).toBe(400)
+    expect(await rejected.text()).toContain('XAmzContentSHA256Mismatch')
+    // What was signed is the payload at the call, and what arrived is the changed one.
+    expect(api.received.at(-1)?.headers['x-amz-content-sha256']).toBe(await sha256Hex(untouched))
+  })
+
   it('refuses a stream over maxBodyBytes with BodyTooLargeError before a byte is sent', async () => {
     const { calls, spy } = recordingFetch()
     let pulled = 0

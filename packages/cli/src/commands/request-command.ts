@@ -131,6 +131,7 @@ function toBytes(body: SignResult['request']['body']): Uint8Array | undefined {
   if (body === undefined || body === null) return undefined
   if (typeof body === 'string') return new TextEncoder().encode(body)
   if (body instanceof Uint8Array) return body
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
   return new Uint8Array(body)
 }
 

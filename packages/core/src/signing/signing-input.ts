@@ -8,6 +8,11 @@ export interface SigningInput {
   credentials: AwsCredentialIdentity
   signingDate: Date
   input: CanonicalInput
+  /**
+   * The payload hash, started when `sign` was called (before credentials are awaited) so the signature covers
+   * the body as it was then. Without it, the body is hashed when the signature is computed.
+   */
+  payloadHash?: Promise<string>
 }
 
 /** Headers, canonical request and string to sign of one header-signed request. */

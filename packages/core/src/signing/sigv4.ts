@@ -58,7 +58,7 @@ export async function signHeaders(
   // The input belongs to this one signature (buildCanonicalInput makes it per call): extend it in place.
   const headers = input.signed
   const preset = headers[CONTENT_SHA256]
-  const payloadHash = preset ?? (await payloadHashOf(input.body))
+  const payloadHash = preset ?? (await (signing.payloadHash ?? payloadHashOf(input.body)))
   if (input.applyChecksum && preset === undefined) generated[CONTENT_SHA256] = payloadHash
   Object.assign(headers, generated)
 
