@@ -19,6 +19,9 @@ export const workspaceAliases = [
 
 export const sharedTestConfig = {
   resolve: { alias: workspaceAliases },
+  // Tests run core's sources as its development builds do (packages/core/src/build-flags.d.ts); the
+  // production build is tested from dist by packages/core/test/production-build.test.ts.
+  define: { __DEV__: 'true' },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]] as never,

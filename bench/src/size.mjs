@@ -18,15 +18,25 @@ export const BUDGET_BYTES = 12 * 1024
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url))
 const CREDENTIALS = "{ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }"
 
+const AWSSIG_APP = `
+      import { createSignedFetch, createSigner } from '@awssig/fetch'
+      const signer = createSigner({ credentials: ${CREDENTIALS}, rules: [{ host: '*.example.com', service: 'execute-api', region: 'us-east-1' }] })
+      export const signedFetch = createSignedFetch(signer)`
+
 const APPS = [
   {
     id: 'awssig',
     label: '@awssig/fetch createSignedFetch, SigV4 path (AWS host inference included)',
     budget: true,
-    contents: `
-      import { createSignedFetch, createSigner } from '@awssig/fetch'
-      const signer = createSigner({ credentials: ${CREDENTIALS}, rules: [{ host: '*.example.com', service: 'execute-api', region: 'us-east-1' }] })
-      export const signedFetch = createSignedFetch(signer)`,
+    // What Vite and webpack production builds resolve: core's `production` export condition, whose
+    // validation errors and explanations keep their facts without the prose (packages/core/src/build-flags.d.ts).
+    conditions: ['production'],
+    contents: AWSSIG_APP,
+  },
+  {
+    id: 'awssig-development',
+    label: '  the same, development build (no production condition: full messages)',
+    contents: AWSSIG_APP,
   },
   {
     id: 'aws4fetch',
@@ -78,6 +88,7 @@ export async function measureApp(app) {
     // Workspace packages carry a tsconfig.json whose `paths` point at their sources; the published
     // packages do not, so ignore tsconfig files and resolve exactly as a user's bundler would.
     tsconfigRaw: '{}',
+    ...(app.conditions ? { conditions: app.conditions } : {}),
     plugins: [
       {
         name: 'app-entry',

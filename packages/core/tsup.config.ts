@@ -2,6 +2,10 @@ import { defineConfig } from 'tsup'
 
 const external = ['#default-credentials', '#sha256', '@aws-sdk/credential-providers', 'node:crypto']
 
+// __DEV__ guards the prose of validation errors and explanations (src/build-flags.d.ts). Every build keeps it
+// except index.production.js, which bundlers pick under the `production` export condition.
+const development = { __DEV__: 'true' }
+
 export default defineConfig([
   {
     entry: {
@@ -21,6 +25,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     external,
+    define: development,
   },
   {
     // The `node` export condition's ESM build: SigV4A inlined instead of a lazily imported chunk. Bundles
@@ -35,5 +40,21 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     external,
+    define: development,
+  },
+  {
+    // The `production` export condition's ESM build (Vite and webpack select it in production builds):
+    // validation errors and explanations keep their facts (rule index, field, scope) without the prose.
+    entry: { 'index.production': 'src/index.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    external,
+    define: { __DEV__: 'false' },
+    // Drops the dead `__DEV__ ? prose : …` branches in the published file too, not only in users' bundles.
+    minifySyntax: true,
   },
 ])

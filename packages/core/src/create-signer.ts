@@ -5,7 +5,13 @@ import { AwsSigError, InvalidRuleError, isAwsSigError, NoMatchingRuleError } fro
 import { type ResolvedPlan, resolvePlan } from './resolve-plan'
 import type { LearningTarget } from './response/learn-from-answer'
 import type { LearnOptions, ResponseLesson } from './response/types'
-import { type CompiledRule, CREDENTIALS_SHAPE, compileRules, isCredentialsInput } from './rules/compile-rules'
+import {
+  type CompiledRule,
+  CREDENTIALS_SHAPE,
+  compileRules,
+  invalidIn,
+  isCredentialsInput,
+} from './rules/compile-rules'
 import { normalizeUrlHost } from './rules/host-pattern'
 import { isAlreadySigned } from './signing/already-signed'
 import { buildCanonicalInput } from './signing/canonical-input'
@@ -306,32 +312,39 @@ type OptionCheck = readonly [isValid: (value: never) => boolean, mustBe: string]
  * Its keys are the option names an unknown-option message lists.
  */
 const OPTION_CHECKS: Record<keyof SignerOptions, OptionCheck> = {
-  credentials: [isCredentialsInput, CREDENTIALS_SHAPE],
+  credentials: [isCredentialsInput, __DEV__ ? CREDENTIALS_SHAPE : ''],
   rules: [() => true, ''],
-  awsHosts: [(v: unknown) => v === true || v === false || v === 'all', "must be true, false or 'all'"],
-  unmatched: [(v: unknown) => v === 'pass' || v === 'error', "must be 'pass' or 'error'"],
-  now: [(v: unknown) => typeof v === 'function', 'must be a function returning a Date'],
-  maxBodyBytes: [(v: number) => Number.isSafeInteger(v) && v >= 0, 'must be a non-negative integer'],
+  awsHosts: [
+    (v: unknown) => v === true || v === false || v === 'all',
+    __DEV__ ? "must be true, false or 'all'" : '',
+  ],
+  unmatched: [(v: unknown) => v === 'pass' || v === 'error', __DEV__ ? "must be 'pass' or 'error'" : ''],
+  now: [(v: unknown) => typeof v === 'function', __DEV__ ? 'must be a function returning a Date' : ''],
+  maxBodyBytes: [
+    (v: number) => Number.isSafeInteger(v) && v >= 0,
+    __DEV__ ? 'must be a non-negative integer' : '',
+  ],
   refreshBeforeExpiryMs: [
     (v: number) => Number.isFinite(v) && v >= 0,
-    'must be a non-negative number of milliseconds',
+    __DEV__ ? 'must be a non-negative number of milliseconds' : '',
   ],
   signedHeaders: [
     (v: unknown) =>
       v === 'all' ||
       v === 'default' ||
       (Array.isArray(v) && v.every((h) => typeof h === 'string' && /^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(h))),
-    "must be 'default', 'all' or an array of header names",
+    __DEV__ ? "must be 'default', 'all' or an array of header names" : '',
   ],
   regionCacheSize: [
     (v: number) => Number.isSafeInteger(v) && v >= 1,
-    'must be a positive integer (the most buckets whose region is remembered)',
+    __DEV__ ? 'must be a positive integer (the most buckets whose region is remembered)' : '',
   ],
 }
 
 function validateOptions(options: CreateSignerOptions): ResolvedSignerOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidRuleError('createSigner(options): options must be an object.', -1, 'options')
+    const message = __DEV__ ? 'createSigner(options): options must be an object.' : invalidIn('options')
+    throw new InvalidRuleError(message, -1, 'options')
   }
   const resolved: Record<string, unknown> = {
     awsHosts: true,
@@ -347,9 +360,15 @@ function validateOptions(options: CreateSignerOptions): ResolvedSignerOptions {
       ? OPTION_CHECKS[key as keyof SignerOptions]
       : undefined
     const problem = !check
-      ? `unknown option; options are ${Object.keys(OPTION_CHECKS).join(', ')}`
+      ? __DEV__
+        ? `unknown option; options are ${Object.keys(OPTION_CHECKS).join(', ')}`
+        : ''
       : value !== undefined && !check[0](value as never) && check[1]
-    if (problem) throw new InvalidRuleError(`options.${key}: ${problem}`, -1, key)
+    // A string (empty in production builds) says what is wrong; false means nothing is.
+    if (problem !== false) {
+      const message = __DEV__ ? `options.${key}: ${problem}` : invalidIn(`options.${key}`)
+      throw new InvalidRuleError(message, -1, key)
+    }
     if (value !== undefined) resolved[key] = value
   }
   const { signedHeaders, rules } = resolved

@@ -39,23 +39,34 @@ export function resolvePlan(
     return { explanation: { plan, reason: plan.reason, warnings: [...plan.warnings] }, rule }
   }
 
+  // Production builds keep each decision and its facts, without the prose (src/build-flags.d.ts).
   const prefix =
-    skipped.length > 0 ? `${skipped.join(' ')} ` : rules.length > 0 ? `No rule matches ${display}. ` : ''
+    skipped.length > 0
+      ? `${skipped.join(' ')} `
+      : rules.length > 0 && __DEV__
+        ? `No rule matches ${display}. `
+        : ''
   if (awsHosts === false) {
     return none(
-      `${prefix}AWS host inference is off (awsHosts: false), so ${display} is sent unsigned.`.trim(),
+      __DEV__
+        ? `${prefix}AWS host inference is off (awsHosts: false), so ${display} is sent unsigned.`.trim()
+        : `${prefix}${display}: awsHosts is false`,
     )
   }
   const inferred = infer()
   if (!inferred) {
-    const why = looksLikeAwsHost(host.hostname)
-      ? `${host.hostname} is under an AWS domain but is not a hostname awssig recognises; add a rule with service and region.`
-      : `${host.hostname} is not an AWS hostname.`
+    const why = !__DEV__
+      ? `${host.hostname}: not an AWS hostname awssig knows`
+      : looksLikeAwsHost(host.hostname)
+        ? `${host.hostname} is under an AWS domain but is not a hostname awssig recognises; add a rule with service and region.`
+        : `${host.hostname} is not an AWS hostname.`
     return none(`${prefix}${why}`)
   }
   if (inferred.customerCode && awsHosts !== 'all') {
     return none(
-      `${prefix}${host.hostname} is an AWS host that runs customer code (${inferred.service}); it is signed only when a rule names it or awsHosts is 'all', so credentials never reach a third-party API hosted on AWS.`,
+      __DEV__
+        ? `${prefix}${host.hostname} is an AWS host that runs customer code (${inferred.service}); it is signed only when a rule names it or awsHosts is 'all', so credentials never reach a third-party API hosted on AWS.`
+        : `${prefix}${host.hostname}: customer code (${inferred.service}), signed only by a rule or awsHosts: 'all'`,
     )
   }
   const plan = planFromInference(inferred, display)
@@ -71,7 +82,9 @@ function planFromInference(inferred: AwsHostInference, display: string): Signing
     service: inferred.service,
     algorithm: inferred.algorithm,
     source: 'aws',
-    reason: `AWS host inference: ${inferred.reason} → ${describeScope(inferred)}.`,
+    reason: __DEV__
+      ? `AWS host inference: ${inferred.reason} → ${describeScope(inferred)}.`
+      : `AWS host inference → ${describeScope(inferred)}`,
     warnings: [],
     regionCertain: inferred.regionCertain,
   }
@@ -79,7 +92,9 @@ function planFromInference(inferred: AwsHostInference, display: string): Signing
   else if (inferred.region) plan.region = inferred.region
   if (!inferred.regionCertain) {
     plan.warnings.push(
-      `${display}: the region ${inferred.region ?? ''} is a best guess; AWS may answer with the bucket's real region.`,
+      __DEV__
+        ? `${display}: the region ${inferred.region ?? ''} is a best guess; AWS may answer with the bucket's real region.`
+        : `${display}: region ${inferred.region ?? ''} is a guess`,
     )
   }
   applyPayloadFlags(plan, inferred.s3 || S3_FAMILY_SERVICES.has(plan.service), inferred.contentSha256, false)
@@ -95,7 +110,9 @@ function planFromRule(
   const label = `rules[${rule.index}] (${rule.matcher.source})`
   const service = rule.service ?? inferred?.service
   if (!service) {
-    return `${label} matches ${display} but names no service, and ${display} is not an AWS hostname awssig understands.`
+    return __DEV__
+      ? `${label} matches ${display} but names no service, and ${display} is not an AWS hostname awssig understands.`
+      : `${label}: no service for ${display}.`
   }
   const algorithm = rule.algorithm ?? (rule.region === undefined ? inferred?.algorithm : undefined) ?? 'sigv4'
   const plan: SigningPlan = {
@@ -113,18 +130,24 @@ function planFromRule(
   } else {
     const region = rule.region ?? inferred?.region
     if (!region) {
-      return `${label} matches ${display} but names no region, and the hostname does not name one.`
+      return __DEV__
+        ? `${label} matches ${display} but names no region, and the hostname does not name one.`
+        : `${label}: no region for ${display}.`
     }
     plan.region = region
     if (rule.region && inferred?.hostRegion && inferred.hostRegion !== rule.region) {
       plan.warnings.push(
-        `${label} signs ${display} for ${rule.region}, but the hostname names ${inferred.hostRegion}; AWS would answer "${awsWrongRegionMessage(rule.region)}"`,
+        __DEV__
+          ? `${label} signs ${display} for ${rule.region}, but the hostname names ${inferred.hostRegion}; AWS would answer "${awsWrongRegionMessage(rule.region)}"`
+          : `${label}: region ${rule.region}, hostname ${inferred.hostRegion}`,
       )
     }
   }
   if (rule.service && inferred && inferred.service !== rule.service && !inferred.customerCode) {
     plan.warnings.push(
-      `${label} signs ${display} as service '${rule.service}', but AWS's hostname conventions say '${inferred.service}'.`,
+      __DEV__
+        ? `${label} signs ${display} as service '${rule.service}', but AWS's hostname conventions say '${inferred.service}'.`
+        : `${label}: service ${rule.service}, hostname ${inferred.service}`,
     )
   }
   const inferredApplies =
@@ -132,14 +155,20 @@ function planFromRule(
   const s3 = S3_FAMILY_SERVICES.has(service) || (inferredApplies && inferred.s3)
   const contentSha256 = CONTENT_SHA256_SERVICES.has(service) || (inferredApplies && inferred.contentSha256)
   if (rule.unsignedPayload && !s3) {
-    plan.warnings.push(`${label}: unsignedPayload ignored, '${service}' is not an S3-family service.`)
+    plan.warnings.push(
+      __DEV__
+        ? `${label}: unsignedPayload ignored, '${service}' is not an S3-family service.`
+        : `${label}: unsignedPayload ignored`,
+    )
   }
   applyPayloadFlags(plan, s3, contentSha256, rule.unsignedPayload && s3)
   const from =
     rule.service && (rule.region || rule.regionSet)
       ? ''
       : inferred
-        ? ` (completed by AWS host inference: ${inferred.reason})`
+        ? __DEV__
+          ? ` (completed by AWS host inference: ${inferred.reason})`
+          : ' (+ AWS host inference)'
         : ''
   plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}.`
   return plan

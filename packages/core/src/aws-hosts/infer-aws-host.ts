@@ -79,8 +79,10 @@ function inferRegionalHost(
   if (parts.length === 3 && (service === 'es' || service === 'aoss')) {
     const partition = partitionOfHostRegion(parts[1], dns)
     if (partition === undefined) return null
-    const kind = service === 'es' ? 'OpenSearch Service domain' : 'OpenSearch Serverless collection'
-    return awsHostInference(service, partition, parts[1] as string, `${kind} ${host}`)
+    const reason = __DEV__
+      ? `${service === 'es' ? 'OpenSearch Service domain' : 'OpenSearch Serverless collection'} ${host}`
+      : ''
+    return awsHostInference(service, partition, parts[1] as string, reason)
   }
   const region = parts.at(-1) as string
   const partition = partitionOfHostRegion(region, dns)
@@ -91,30 +93,43 @@ function inferRegionalHost(
   if (s3 !== undefined) return s3
   const joined = prefix.join('.')
   const named = signingNameOf(joined)
-  if (named !== undefined) return awsHostInference(named, partition, region, `regional endpoint ${host}`)
+  if (named !== undefined)
+    return awsHostInference(named, partition, region, __DEV__ ? `regional endpoint ${host}` : '')
   if (prefix.length === 1) {
     if (isNotSigV4(joined) || !SIGNING_NAME.test(joined)) return null
-    return awsHostInference(joined, partition, region, `regional endpoint ${host}`)
+    return awsHostInference(joined, partition, region, __DEV__ ? `regional endpoint ${host}` : '')
   }
   if (prefix.length !== 2) return null
   switch (prefix[1]) {
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-call-api.html
     case 'execute-api':
-      return awsHostInference('execute-api', partition, region, `API Gateway API ${host} (customer code)`, {
-        customerCode: true,
-      })
+      return awsHostInference(
+        'execute-api',
+        partition,
+        region,
+        __DEV__ ? `API Gateway API ${host} (customer code)` : '',
+        {
+          customerCode: true,
+        },
+      )
     // https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-data.html (GraphQL and real-time)
     case 'appsync-api':
     case 'appsync-realtime-api':
-      return awsHostInference('appsync', partition, region, `AppSync API ${host} (customer code)`, {
-        customerCode: true,
-      })
+      return awsHostInference(
+        'appsync',
+        partition,
+        region,
+        __DEV__ ? `AppSync API ${host} (customer code)` : '',
+        {
+          customerCode: true,
+        },
+      )
     // Account-specific IoT data endpoints `<prefix>-ats.iot.<region>.amazonaws.com` (and legacy ones without
     // `-ats`) sign as `iotdata`, like `data-ats.iot` in the metadata.
     // https://docs.aws.amazon.com/iot/latest/developerguide/iot-connect-devices.html#iot-connect-device-endpoints
     case 'iot': {
       const iotData = signingNameOf('data-ats.iot') ?? 'iotdata'
-      return awsHostInference(iotData, partition, region, `IoT data endpoint ${host}`)
+      return awsHostInference(iotData, partition, region, __DEV__ ? `IoT data endpoint ${host}` : '')
     }
     default:
       return null
@@ -130,7 +145,7 @@ function inferFunctionUrl(labels: string[], dns: AwsDnsSuffix, host: string): Aw
     'lambda',
     partition,
     labels[2] as string,
-    `Lambda function URL ${host} (customer code)`,
+    __DEV__ ? `Lambda function URL ${host} (customer code)` : '',
     {
       customerCode: true,
     },
@@ -149,12 +164,15 @@ function inferRegionlessHost(
   // S3 Multi-Region Access Points: `<alias>.mrap.accesspoint.s3-global.amazonaws.com`, signed with SigV4A
   // for every region. https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiRegionAccessPointRequests.html
   if (aws && prefix.length === 4 && prefix.slice(1).join('.') === 'mrap.accesspoint.s3-global') {
-    return sigV4aEverywhere('s3', `S3 Multi-Region Access Point ${host}`, { s3: true, contentSha256: true })
+    return sigV4aEverywhere('s3', __DEV__ ? `S3 Multi-Region Access Point ${host}` : '', {
+      s3: true,
+      contentSha256: true,
+    })
   }
   // EventBridge global endpoints `<name>.<id>.endpoint.events.amazonaws.com` are signed with SigV4A.
   // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-global-endpoints.html
   if (aws && prefix.length === 4 && prefix[2] === 'endpoint' && prefix[3] === 'events') {
-    return sigV4aEverywhere('events', `EventBridge global endpoint ${host}`)
+    return sigV4aEverywhere('events', __DEV__ ? `EventBridge global endpoint ${host}` : '')
   }
   const legacyS3 = inferLegacyS3Host(prefix, dns.partitions, host)
   if (legacyS3) return legacyS3
@@ -170,9 +188,15 @@ function inferRegionlessHost(
   if (prefix.length !== 1 || service === undefined) return undefined
   const region = globalSigningRegion(service, partition)
   if (region === undefined) return undefined
-  return awsHostInference(signingNameOf(service) ?? service, partition, region, `global endpoint ${host}`, {
-    hostRegion: undefined,
-  })
+  return awsHostInference(
+    signingNameOf(service) ?? service,
+    partition,
+    region,
+    __DEV__ ? `global endpoint ${host}` : '',
+    {
+      hostRegion: undefined,
+    },
+  )
 }
 
 function sigV4aEverywhere(

@@ -33,18 +33,21 @@ export function inferRegionalS3Host(
   const [service, kind, fits] = form
   // An S3-family label in a shape S3 does not use is not a guessable endpoint.
   if (!fits(prefix.length)) return null
-  return awsHostInference(service, partition, region, `${kind} ${host}`, s3Family)
+  return awsHostInference(service, partition, region, __DEV__ ? `${kind} ${host}` : '', s3Family)
 }
 
-/** S3-family endpoint label → [signing name, description, accepted number of labels up to and including it]. */
+/**
+ * S3-family endpoint label → [signing name, description (for explanations; empty in production builds),
+ * accepted number of labels up to and including it].
+ */
 const S3_FORMS: Readonly<Record<string, readonly [string, string, (labels: number) => boolean]>> = {
-  s3: ['s3', 'S3 endpoint or virtual-hosted bucket', () => true],
-  's3-accesspoint': ['s3', 'S3 access point', (n) => n === 2],
-  's3-control': [signingNameOf('s3-control') ?? 's3', 'S3 Control endpoint', (n) => n <= 2],
-  's3-object-lambda': ['s3-object-lambda', 'S3 Object Lambda access point', (n) => n === 2],
-  's3-outposts': ['s3-outposts', 'S3 on Outposts endpoint', (n) => n === 1 || n === 3],
-  's3express-control': ['s3express', 'S3 Express One Zone control endpoint', (n) => n === 1],
-  's3express-': ['s3express', 'S3 Express One Zone directory bucket', (n) => n === 2],
+  s3: ['s3', __DEV__ ? 'S3 endpoint or virtual-hosted bucket' : '', () => true],
+  's3-accesspoint': ['s3', __DEV__ ? 'S3 access point' : '', (n) => n === 2],
+  's3-control': [signingNameOf('s3-control') ?? 's3', __DEV__ ? 'S3 Control endpoint' : '', (n) => n <= 2],
+  's3-object-lambda': ['s3-object-lambda', __DEV__ ? 'S3 Object Lambda access point' : '', (n) => n === 2],
+  's3-outposts': ['s3-outposts', __DEV__ ? 'S3 on Outposts endpoint' : '', (n) => n === 1 || n === 3],
+  's3express-control': ['s3express', __DEV__ ? 'S3 Express One Zone control endpoint' : '', (n) => n === 1],
+  's3express-': ['s3express', __DEV__ ? 'S3 Express One Zone directory bucket' : '', (n) => n === 2],
 }
 
 /**
@@ -59,17 +62,28 @@ export function inferLegacyS3Host(
   host: string,
 ): AwsHostInference | undefined {
   const last = prefix.at(-1) ?? ''
-  const kind = prefix.length === 1 ? 'legacy S3 path-style endpoint' : 'legacy S3 virtual-hosted bucket'
+  // Explanations only: production builds leave it out (src/build-flags.d.ts).
+  const kind = !__DEV__
+    ? ''
+    : prefix.length === 1
+      ? 'legacy S3 path-style endpoint'
+      : 'legacy S3 virtual-hosted bucket'
   if (partitions[0] === 'aws' && host.endsWith('.amazonaws.com')) {
     if (last === 's3') {
-      return awsHostInference('s3', 'aws', 'us-east-1', `${kind} ${host} (global; AWS may redirect)`, {
-        ...s3Family,
-        hostRegion: undefined,
-        regionCertain: false,
-      })
+      return awsHostInference(
+        's3',
+        'aws',
+        'us-east-1',
+        __DEV__ ? `${kind} ${host} (global; AWS may redirect)` : '',
+        {
+          ...s3Family,
+          hostRegion: undefined,
+          regionCertain: false,
+        },
+      )
     }
     if (last === 's3-external-1') {
-      return awsHostInference('s3', 'aws', 'us-east-1', `${kind} ${host}`, {
+      return awsHostInference('s3', 'aws', 'us-east-1', __DEV__ ? `${kind} ${host}` : '', {
         ...s3Family,
         hostRegion: undefined,
       })
@@ -78,5 +92,5 @@ export function inferLegacyS3Host(
   const region = /^s3-(?:fips-)?(.+)$/.exec(last)?.[1]
   const partition = region === undefined ? undefined : partitionOfRegion(region)
   if (region === undefined || partition === undefined || !partitions.includes(partition)) return undefined
-  return awsHostInference('s3', partition, region, `${kind} ${host}`, s3Family)
+  return awsHostInference('s3', partition, region, __DEV__ ? `${kind} ${host}` : '', s3Family)
 }

@@ -21,6 +21,9 @@ export interface AwsHostInference {
   s3: boolean
   /** The service requires `x-amz-content-sha256` (S3, OpenSearch Serverless). */
   contentSha256: boolean
-  /** One sentence naming the pattern that matched, e.g. "regional endpoint ec2.us-west-2.amazonaws.com". */
+  /**
+   * One sentence naming the pattern that matched, e.g. "regional endpoint ec2.us-west-2.amazonaws.com"
+   * (empty in production builds, whose explanations give the scope without it).
+   */
   reason: string
 }

@@ -29,6 +29,9 @@ const RULE_FIELDS = new Set([
 /** What `credentials` must be, in a rule and in the signer options alike. */
 export const CREDENTIALS_SHAPE =
   'must be { accessKeyId, secretAccessKey, sessionToken? } with non-empty strings, or a provider function'
+/** A production build's validation message: the place, without the prose (development builds have it). */
+export const invalidIn = (where: string): string =>
+  `${where} is invalid; a development build of @awssig/core says why and how to fix it`
 const EXAMPLE_RULE = "{ host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }"
 const SERVICE_PATTERN = /^[a-z0-9][a-z0-9._-]*$/i
 const REGION_SET_ENTRY = /^(?:\*|[a-z0-9]+(?:-[a-z0-9]+)*(?:-\*)?)$/
@@ -45,77 +48,96 @@ export function awsWrongRegionMessage(region: string): string {
 export function compileRules(rules: unknown): CompiledRule[] {
   if (rules === undefined) return []
   if (!Array.isArray(rules)) {
-    throw new InvalidRuleError(`options.rules must be an array of rules like ${EXAMPLE_RULE}.`, -1, 'rules')
+    throw new InvalidRuleError(
+      __DEV__ ? `options.rules must be an array of rules like ${EXAMPLE_RULE}.` : invalidIn('options.rules'),
+      -1,
+      'rules',
+    )
   }
   // Array.from visits holes (as undefined), which map would skip and leave for a later crash.
   return Array.from(rules as unknown[], (rule, index) => compileRule(rule, index))
 }
 
 function compileRule(rule: unknown, index: number): CompiledRule {
+  // `problem` is empty in production builds (its text is guarded by __DEV__ at each call).
   const fail = (field: string, problem: string): never => {
-    throw new InvalidRuleError(`rules[${index}].${field}: ${problem}`, index, field)
+    const where = `rules[${index}].${field}`
+    throw new InvalidRuleError(__DEV__ ? `${where}: ${problem}` : invalidIn(where), index, field)
   }
   if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) {
-    throw new InvalidRuleError(`rules[${index}] must be an object like ${EXAMPLE_RULE}.`, index, 'rule')
+    throw new InvalidRuleError(
+      __DEV__ ? `rules[${index}] must be an object like ${EXAMPLE_RULE}.` : invalidIn(`rules[${index}]`),
+      index,
+      'rule',
+    )
   }
   const r = rule as Record<string, unknown>
   for (const key of Object.keys(r)) {
     if (!RULE_FIELDS.has(key)) {
-      fail(key, `unknown field; a rule has ${[...RULE_FIELDS].join(', ')}`)
+      fail(key, __DEV__ ? `unknown field; a rule has ${[...RULE_FIELDS].join(', ')}` : '')
     }
   }
-  if (!('host' in r)) fail('host', "is required, e.g. 'api.example.com' or '*.example.com'")
+  if (!('host' in r)) fail('host', __DEV__ ? "is required, e.g. 'api.example.com' or '*.example.com'" : '')
   const matcher = compileHostPattern(r.host)
   if (typeof matcher === 'string') fail('host', matcher)
   const compiledMatcher = matcher as HostMatcher
 
   const algorithm = r.algorithm
   if (algorithm !== undefined && algorithm !== 'sigv4' && algorithm !== 'sigv4a') {
-    fail('algorithm', `'${shown(algorithm)}' is not an algorithm; use 'sigv4' (default) or 'sigv4a'`)
+    fail(
+      'algorithm',
+      __DEV__ ? `'${shown(algorithm)}' is not an algorithm; use 'sigv4' (default) or 'sigv4a'` : '',
+    )
   }
 
   const service = r.service
   if (service !== undefined) {
     if (typeof service !== 'string' || service.trim() === '') {
-      fail('service', "must be a non-empty signing name like 'execute-api' (or omit it for AWS hostnames)")
+      fail(
+        'service',
+        __DEV__ ? "must be a non-empty signing name like 'execute-api' (or omit it for AWS hostnames)" : '',
+      )
     } else if (!SERVICE_PATTERN.test(service)) {
-      fail('service', `'${service}' is not a signing name: use letters, digits, '-', '.', '_'`)
+      fail('service', __DEV__ ? `'${service}' is not a signing name: use letters, digits, '-', '.', '_'` : '')
     }
   }
 
   const region = r.region
   if (region !== undefined) {
     if (algorithm === 'sigv4a') {
-      fail('region', "SigV4A signs for a region set: use regionSet: ['us-*'] instead")
+      fail('region', __DEV__ ? "SigV4A signs for a region set: use regionSet: ['us-*'] instead" : '')
     }
     if (typeof region !== 'string' || !isValidRegion(region)) {
-      fail('region', `'${shown(region)}' is not an AWS region like 'us-east-1'`)
+      fail('region', __DEV__ ? `'${shown(region)}' is not an AWS region like 'us-east-1'` : '')
     }
   }
 
   const regionSet = r.regionSet
   if (regionSet !== undefined) {
     if (algorithm !== 'sigv4a') {
-      fail('regionSet', "is only for SigV4A: add algorithm: 'sigv4a' (or use region)")
+      fail('regionSet', __DEV__ ? "is only for SigV4A: add algorithm: 'sigv4a' (or use region)" : '')
     }
     if (!Array.isArray(regionSet) || regionSet.length === 0) {
-      fail('regionSet', "must be a non-empty array like ['us-*']")
+      fail('regionSet', __DEV__ ? "must be a non-empty array like ['us-*']" : '')
     }
     for (const entry of regionSet as unknown[]) {
       if (typeof entry !== 'string' || !REGION_SET_ENTRY.test(entry)) {
-        fail('regionSet', `'${shown(entry)}' is not a region or wildcard like 'us-east-1', 'us-*', '*'`)
+        fail(
+          'regionSet',
+          __DEV__ ? `'${shown(entry)}' is not a region or wildcard like 'us-east-1', 'us-*', '*'` : '',
+        )
       }
     }
   }
 
   const credentials = r.credentials
   if (credentials !== undefined && !isCredentialsInput(credentials)) {
-    fail('credentials', CREDENTIALS_SHAPE)
+    fail('credentials', __DEV__ ? CREDENTIALS_SHAPE : '')
   }
 
   const unsignedPayload = r.unsignedPayload
   if (unsignedPayload !== undefined && typeof unsignedPayload !== 'boolean') {
-    fail('unsignedPayload', 'must be true or false')
+    fail('unsignedPayload', __DEV__ ? 'must be true or false' : '')
   }
 
   // Exact hosts can be checked against AWS's hostname conventions now; patterns only at resolve time.
@@ -124,12 +146,14 @@ function compileRule(rule: unknown, index: number): CompiledRule {
       ? inferAwsHost(compiledMatcher.hostname)
       : null
 
-  const noRegion = `is required: the hostname '${compiledMatcher.source}' names no region`
+  const noRegion = __DEV__ ? `is required: the hostname '${compiledMatcher.source}' names no region` : ''
   if (compiledMatcher.kind === 'exact') {
     if (service === undefined && !inference) {
       fail(
         'service',
-        `is required: '${compiledMatcher.source}' is not an AWS hostname awssig knows; add service and region`,
+        __DEV__
+          ? `is required: '${compiledMatcher.source}' is not an AWS hostname awssig knows; add service and region`
+          : '',
       )
     }
     if (
@@ -145,7 +169,9 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     if (typeof region === 'string' && inference?.hostRegion && inference.hostRegion !== region) {
       fail(
         'region',
-        `'${region}' contradicts the hostname '${compiledMatcher.source}'; AWS would answer "${awsWrongRegionMessage(region)}" Remove region or set it to '${inference.hostRegion}'`,
+        __DEV__
+          ? `'${region}' contradicts the hostname '${compiledMatcher.source}'; AWS would answer "${awsWrongRegionMessage(region)}" Remove region or set it to '${inference.hostRegion}'`
+          : '',
       )
     }
   }
@@ -156,10 +182,12 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     compiledMatcher.hostname &&
     !looksLikeAwsHost(`x.${compiledMatcher.hostname}`)
   ) {
-    const notAws = `is required: '${compiledMatcher.source}' is not under an AWS domain, so no hostname can supply it`
+    const notAws = __DEV__
+      ? `is required: '${compiledMatcher.source}' is not under an AWS domain, so no hostname can supply it`
+      : ''
     if (service === undefined) fail('service', notAws)
     if (region === undefined && algorithm !== 'sigv4a') {
-      fail('region', `${notAws}; add region, or algorithm: 'sigv4a' with regionSet`)
+      fail('region', __DEV__ ? `${notAws}; add region, or algorithm: 'sigv4a' with regionSet` : '')
     }
   }
   if (
@@ -176,11 +204,13 @@ function compileRule(rule: unknown, index: number): CompiledRule {
   if (unsignedPayload === true) {
     const effectiveService = typeof service === 'string' ? service : inference?.service
     if (effectiveService === undefined) {
-      if (compiledMatcher.kind === 'exact') fail('unsignedPayload', 'needs a service')
+      if (compiledMatcher.kind === 'exact') fail('unsignedPayload', __DEV__ ? 'needs a service' : '')
     } else if (!S3_FAMILY_SERVICES.has(effectiveService)) {
       fail(
         'unsignedPayload',
-        `only S3-family services (${[...S3_FAMILY_SERVICES].join(', ')}) accept it, not '${effectiveService}'; remove it`,
+        __DEV__
+          ? `only S3-family services (${[...S3_FAMILY_SERVICES].join(', ')}) accept it, not '${effectiveService}'; remove it`
+          : '',
       )
     }
   }

@@ -29,13 +29,13 @@ export function normalizeUrlHost(url: URL): NormalizedHost {
 }
 
 /**
- * Compiles a rule's `host` into a matcher. Returns an error text (naming the fix) for a malformed
- * pattern instead of throwing, so the caller can attach the rule index and field.
+ * Compiles a rule's `host` into a matcher. Returns an error text (naming the fix; empty in production builds)
+ * for a malformed pattern instead of throwing, so the caller can attach the rule index and field.
  */
 export function compileHostPattern(pattern: unknown): HostMatcher | string {
   if (pattern instanceof RegExp) {
     if (pattern.global || pattern.sticky) {
-      return `the RegExp ${String(pattern)} has the g or y flag (stateful test()); remove it`
+      return __DEV__ ? `the RegExp ${String(pattern)} has the g or y flag (stateful test()); remove it` : ''
     }
     const regexp = pattern
     return {
@@ -45,35 +45,35 @@ export function compileHostPattern(pattern: unknown): HostMatcher | string {
     }
   }
   if (typeof pattern !== 'string') {
-    return `host must be a string like 'api.example.com' or a RegExp, not ${describe(pattern)}`
+    return __DEV__ ? `host must be a string like 'api.example.com' or a RegExp, not ${describe(pattern)}` : ''
   }
   const text = pattern.trim()
-  if (text === '') return "host is empty; write one like 'api.example.com'"
+  if (text === '') return __DEV__ ? "host is empty; write one like 'api.example.com'" : ''
   if (text.includes('://') || /[/?#@\s]/.test(text)) {
-    return `host '${pattern}' must be a bare host[:port] like 'api.example.com', not a URL`
+    return __DEV__ ? `host '${pattern}' must be a bare host[:port] like 'api.example.com', not a URL` : ''
   }
   const wildcard = text.startsWith('*.')
   const rest = wildcard ? text.slice(2) : text
   if (rest.includes('*')) {
-    return `host '${pattern}' may have '*' only as a leading '*.' label, or use a RegExp`
+    return __DEV__ ? `host '${pattern}' may have '*' only as a leading '*.' label, or use a RegExp` : ''
   }
   let parsed: URL
   try {
     parsed = new URL(`http://${rest}`)
   } catch {
-    return `host '${pattern}' is not a valid hostname`
+    return __DEV__ ? `host '${pattern}' is not a valid hostname` : ''
   }
   const { hostname } = normalizeUrlHost(parsed)
   if (hostname === '' || hostname.startsWith('.') || hostname.includes('..')) {
-    return `host '${pattern}' is not a valid hostname`
+    return __DEV__ ? `host '${pattern}' is not a valid hostname` : ''
   }
   // URL drops an explicit :80 for http; keep the port as written.
   const portMatch = /:(\d+)$/.exec(rest)
   const port = portMatch ? Number(portMatch[1]) : undefined
   if (port !== undefined && (port < 1 || port > 65535))
-    return `host '${pattern}' has port ${port}, outside 1…65535`
+    return __DEV__ ? `host '${pattern}' has port ${port}, outside 1…65535` : ''
   if (!portMatch && /:[^\]]*$/.test(rest) && !rest.startsWith('[')) {
-    return `host '${pattern}' has a malformed port; write one like 'api.example.com:8443'`
+    return __DEV__ ? `host '${pattern}' has a malformed port; write one like 'api.example.com:8443'` : ''
   }
   const dotted = `.${hostname}`
   return {

@@ -131,7 +131,8 @@ function checkBody(
   // The tag also admits ArrayBuffers of another realm (an iframe, a test environment).
   if (typeof body !== 'string' && !ArrayBuffer.isView(body) && typeTagOf(body) !== 'ArrayBuffer') {
     throw new UnsignableBodyError(
-      `Cannot hash a body of type ${describeBodyType(body)} to sign ${method} ${url.origin}${url.pathname}: pass a string, Uint8Array or ArrayBuffer (readBody() from @awssig/core turns FormData, Blob and streams into bytes).`,
+      // A programming error, met in development: production builds keep the facts, not the advice.
+      `Cannot hash a body of type ${describeBodyType(body)} to sign ${method} ${url.origin}${url.pathname}${__DEV__ ? ': pass a string, Uint8Array or ArrayBuffer (readBody() from @awssig/core turns FormData, Blob and streams into bytes).' : ''}`,
       context,
     )
   }
