@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { isAwsSigError } from '@awssig/core'
 import { verifyRequest } from '@awssig/testing'
 import { describe, expect, it } from 'vitest'
@@ -23,6 +23,12 @@ describe.skipIf(!built)('the production build (`production` export condition)', 
     expect(conditions.indexOf('production')).toBeGreaterThan(conditions.indexOf('node'))
     expect(conditions.indexOf('production')).toBeLessThan(conditions.indexOf('import'))
     expect(pkg.exports['.'].production.import.default).toBe('./dist/index.production.js')
+  })
+
+  it('every published file has __DEV__ replaced (a bundler would otherwise meet an undefined global)', () => {
+    const files = readdirSync(DIST).filter((name) => /\.(?:c?js)$/.test(name))
+    expect(files.length).toBeGreaterThan(10)
+    for (const name of files) expect(readFileSync(new URL(name, DIST), 'utf8'), name).not.toContain('__DEV__')
   })
 
   it('leaves out the prose that the development build carries', () => {
