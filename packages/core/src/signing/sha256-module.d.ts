@@ -12,6 +12,8 @@ declare module 'node:crypto' {
     digest(encoding: 'hex'): string
   }
   export function createHash(algorithm: 'sha256'): NodeHash
+  /** Node ≥ 21.7 / 20.12 only: read it from the namespace and check it exists. */
+  export const hash: ((algorithm: 'sha256', data: string | Uint8Array, encoding: 'hex') => string) | undefined
   export function createHmac(algorithm: 'sha256', key: string | Uint8Array): NodeHash
   export function createPrivateKey(key: { key: Uint8Array; format: 'der'; type: 'pkcs8' }): unknown
   export function sign(
