@@ -1,13 +1,28 @@
-import { defineConfig } from 'tsup'
-
-const external = ['#default-credentials', '#sha256', '@aws-sdk/credential-providers', 'node:crypto']
+import { defineConfig, type Options } from 'tsup'
 
 // __DEV__ guards the prose of validation errors and explanations (src/build-flags.d.ts). Every build keeps it
 // except index.production.js, which bundlers pick under the `production` export condition.
-const development = { __DEV__: 'true' }
+const shared = {
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'neutral',
+  external: ['#default-credentials', '#sha256', '@aws-sdk/credential-providers', 'node:crypto'],
+  define: { __DEV__: 'true' },
+} satisfies Options
+
+/** A second ESM build of src/index.ts for one export condition, written beside the first (no types). */
+const extraEntry = (name: string, options: Options): Options => ({
+  ...shared,
+  entry: { [name]: 'src/index.ts' },
+  format: ['esm'],
+  dts: false,
+  clean: false,
+  ...options,
+})
 
 export default defineConfig([
   {
+    ...shared,
     entry: {
       index: 'src/index.ts',
       // Reached only through package.json "imports" (#default-credentials): node → the AWS SDK chain,
@@ -21,40 +36,13 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
-    sourcemap: true,
-    target: 'es2022',
-    platform: 'neutral',
-    external,
-    define: development,
   },
-  {
-    // The `node` export condition's ESM build: SigV4A inlined instead of a lazily imported chunk. Bundles
-    // for browsers keep it lazy (index.js); in Node, one more dynamic import would cost more at the first
-    // SigV4A signature (~1–3 ms) than the code costs to load up front.
-    entry: { 'index.node': 'src/index.ts' },
-    format: ['esm'],
-    splitting: false,
-    dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'es2022',
-    platform: 'neutral',
-    external,
-    define: development,
-  },
-  {
-    // The `production` export condition's ESM build (Vite and webpack select it in production builds):
-    // validation errors and explanations keep their facts (rule index, field, scope) without the prose.
-    entry: { 'index.production': 'src/index.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'es2022',
-    platform: 'neutral',
-    external,
-    define: { __DEV__: 'false' },
-    // Drops the dead `__DEV__ ? prose : …` branches in the published file too, not only in users' bundles.
-    minifySyntax: true,
-  },
+  // The `node` export condition: SigV4A inlined instead of a lazily imported chunk. Bundles for browsers keep
+  // it lazy (index.js); in Node, one more dynamic import would cost more at the first SigV4A signature
+  // (~1–3 ms) than the code costs to load up front.
+  extraEntry('index.node', { splitting: false }),
+  // The `production` export condition (Vite and webpack select it in production builds): validation errors
+  // and explanations keep their facts (rule index, field, scope) without the prose. minifySyntax drops the
+  // dead `__DEV__ ? prose : …` branches in the published file too, not only in users' bundles.
+  extraEntry('index.production', { define: { __DEV__: 'false' }, minifySyntax: true }),
 ])
