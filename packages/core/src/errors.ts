@@ -113,3 +113,12 @@ function redactUrl(raw: string): string {
   url.password = ''
   return changed ? url.toString() : url.href
 }
+
+/**
+ * A redirect awssig will not follow with the caller's credentials: the hop leaves the caller's origin while
+ * the signer's `unmatched` is `'error'` (nothing is sent), or `redirect: 'follow'` was asked for in a browser,
+ * where the runtime — not awssig — would follow and keep `X-Amz-*` headers on every hop.
+ */
+export class RedirectError extends AwsSigError {
+  override name = 'RedirectError' as const
+}

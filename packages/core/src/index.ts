@@ -24,9 +24,37 @@ export {
   InvalidRuleError,
   isAwsSigError,
   NoMatchingRuleError,
+  RedirectError,
   SigV4aUnavailableError,
   UnsignableBodyError,
 } from './errors'
+export {
+  abortable,
+  type FirstAnswer,
+  type Hop,
+  isBrowserLike,
+  isCredentialHeader,
+  isSameS3Bucket,
+  isSignatureHeader,
+  isStream,
+  type LoopRequest,
+  nextRedirectHop,
+  type PreparedBody,
+  prepareBody,
+  type RedirectHop,
+  type RedirectMode,
+  type RedirectOrigin,
+  redirectLocation,
+  redirectModeFor,
+  type S3BucketAddress,
+  type SendHop,
+  type SendSignedOptions,
+  s3BucketOf,
+  sendSigned,
+  stripCredentialHeaders,
+  stripSignatureHeaders,
+  type WireBody,
+} from './request-loop'
 export type { LearnOptions, ResponseLesson } from './response/types'
 export { isAlreadySigned } from './signing/already-signed'
 export { SIGNATURE_HEADERS } from './signing/signed-headers'

@@ -1,7 +1,5 @@
-import { readBody, type Signer } from '@awssig/core'
-import { copyHeaders, isAlreadySigned } from './credential-headers'
-import { isBrowserLike } from './environment'
-import { isStream, type OutgoingRequest, sendSigned } from './send-signed'
+import { type Hop, isAlreadySigned, isStream, type LoopRequest, type Signer, sendSigned } from '@awssig/core'
+import { copyHeaders } from './copy-headers'
 
 /** Options of {@link createSignedFetch}. */
 export interface SignedFetchOptions {
@@ -11,8 +9,8 @@ export interface SignedFetchOptions {
    */
   fetch?: typeof fetch
   /**
-   * Re-sign and retry once when AWS answers that the request time is skewed (the server's time is kept in
-   * `signer.clockOffsetMs` for later requests).
+   * Re-sign and retry once when AWS answers that the request time is skewed (the server's time is kept on
+   * the signer for later requests to that origin).
    * @default true
    */
   retryOnClockSkew?: boolean
@@ -33,7 +31,9 @@ const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 
 
 /**
  * Wraps `fetch` so every request to a host that a rule (or AWS host inference) claims is signed with the
- * plan `signer` resolves for it, and sent with exactly the bytes that were signed.
+ * plan `signer` resolves for it, and sent with exactly the bytes that were signed. The request loop — body,
+ * signing, redirects, learning from AWS's answer, the one retry — is core's `sendSigned`; this function only
+ * translates fetch's arguments to it.
  *
  * - Hosts no rule claims are passed to the underlying fetch with the original arguments, untouched (with
  *   `unmatched: 'error'` the call rejects with `NoMatchingRuleError` instead). So are requests that already
@@ -41,22 +41,19 @@ const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 
  * - Every body kind fetch accepts is read once into the bytes that are signed and sent; `FormData` keeps the
  *   boundary it was signed with. Binary bodies (`ArrayBuffer`, typed arrays, `DataView`) are not copied: they
  *   are hashed within this call and passed to fetch as they are, so a buffer changed before the promise
- *   settles is rejected by AWS, never signed afresh. A `Request` passed in is cloned, so it stays usable. A `ReadableStream` is
- *   buffered up to `maxBodyBytes` (`BodyTooLargeError` before anything is sent), or streamed with
- *   `UNSIGNED-PAYLOAD` when the plan allows it (S3 rules with `unsignedPayload: true`).
- * - Redirects: where the caller did not choose `redirect` (for a `Request`, its default `'follow'` counts as
- *   not chosen), signed requests are sent with `redirect: 'manual'` in Node, Deno and Bun and the redirects
- *   are followed here (at most 20), each hop signed again for its own host, or sent without any credential
- *   header to a host no rule claims. In browsers and workers, where script cannot follow redirects itself,
- *   the default is `redirect: 'error'`.
- * - Clock skew: an AWS answer saying the request time is too skewed (or the signature expired / is not yet
- *   current) sets `signer.clockOffsetMs` from the server's time; the request is signed again and retried once.
- * - S3 wrong region: when S3 names the bucket's region (`x-amz-bucket-region`, `<Region>`), the signer
- *   remembers it for that bucket and the request is signed for it and retried once. Both go through
- *   `signer.learnFromResponse`, loaded only after a non-2xx answer; other services' scope errors are returned
- *   as they are (see `diagnose`).
- * - `signal`, timeouts and every other option are passed on; responses are returned as they arrive (never
- *   buffered).
+ *   settles is rejected by AWS, never signed afresh. A `Request` passed in is cloned, so it stays usable. A
+ *   `ReadableStream` is buffered up to `maxBodyBytes` (`BodyTooLargeError` before anything is sent), or
+ *   streamed with `UNSIGNED-PAYLOAD` when the plan allows it.
+ * - Redirects: in Node, Deno and Bun signed requests go out with `redirect: 'manual'` (also when you ask for
+ *   `'follow'`) and awssig follows them (at most 20). A hop is signed again only on the origin you called (or
+ *   when S3 moves the same bucket to its regional endpoint over https); any other hop is sent without
+ *   `Authorization`, `X-Amz-*`, `Cookie` or `Proxy-Authorization`. In browsers and workers, where script
+ *   cannot follow redirects, signed requests default to `redirect: 'error'`, and `redirect: 'follow'` is a
+ *   `RedirectError`. `'manual'` and `'error'` are passed on as chosen.
+ * - Clock skew and S3 wrong region: learned from AWS's answer (an error body is read for at most 2 s and 64
+ *   KiB, from a clone), then the request is signed again and retried once.
+ * - `signal` stops every step, including reading a body stream and waiting for credentials; every other
+ *   option is passed on; responses are returned as they arrive (never buffered).
  *
  * @example
  * import { createSigner, createSignedFetch } from '@awssig/fetch'
@@ -82,54 +79,48 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
     // For a URL and init, this copy is also the outgoing request's (one copy of the caller's headers).
     const callerHeaders = copyHeaders(init?.headers ?? original?.headers)
     if (isAlreadySigned(url, callerHeaders)) return baseFetch(input, init)
-    const plan = signer.resolve(url)
-    if (plan === null && signer.options.unmatched !== 'error') return baseFetch(input, init)
+    if (signer.resolve(url) === null && signer.options.unmatched !== 'error') return baseFetch(input, init)
 
-    const callerRedirect =
-      init?.redirect ?? (original && original.redirect !== 'follow' ? original.redirect : undefined)
-    const followHere = callerRedirect === undefined && !isBrowserLike()
-    const redirect: RequestRedirect = callerRedirect ?? (followHere ? 'manual' : 'error')
-    const maxBodyBytes = signer.options.maxBodyBytes
-
-    let outgoing: OutgoingRequest
+    let request: LoopRequest
     let rest: RequestInit
     if (original) {
-      const { fromRequest } = await import('./request-input')
-      ;({ outgoing, rest } = await fromRequest(original, init, url, plan?.unsignedPayload, maxBodyBytes, {
-        readBody,
-        copyHeaders,
-        withoutRequestParts,
-      }))
+      // fetch's own merge of a Request with init; cloned, so the caller's Request and its body stay usable.
+      const merged = new Request(original.clone(), init)
+      request = { method: merged.method, url, headers: copyHeaders(merged.headers), body: merged.body }
+      rest = { ...requestOptions(merged), ...withoutRequestParts(init) }
     } else {
-      const method = normalizeMethod(init?.method ?? 'GET')
-      const headers = callerHeaders
-      rest = withoutRequestParts(init)
-      let body: OutgoingRequest['body']
-      if (isStream(init?.body) && plan?.unsignedPayload) {
-        body = init.body
-      } else if (isBinary(init?.body)) {
-        // Sent as given, not copied: signing starts within this call and hashes the bytes before anything
-        // is awaited, and fetch snapshots them when it is called.
-        body = init.body
-      } else {
-        const read = await readBody(init?.body, { maxBodyBytes, method, url })
-        if (read.contentType !== undefined && !headers.has('content-type')) {
-          headers.set('content-type', read.contentType)
-        }
-        body = read.body
+      request = {
+        method: normalizeMethod(init?.method ?? 'GET'),
+        url,
+        headers: callerHeaders,
+        body: init?.body,
       }
-      outgoing = { method, url, headers, body }
+      rest = withoutRequestParts(init)
     }
-
-    return sendSigned(signer, outgoing, {
-      fetch: baseFetch,
-      init: rest,
+    // For a Request, its default 'follow' counts as not chosen.
+    const redirect =
+      init?.redirect ?? (original && original.redirect !== 'follow' ? original.redirect : undefined)
+    return sendSigned(signer, request, (hop) => baseFetch(hop.url, toInit(hop, rest)), {
+      signal: rest.signal ?? null,
       redirect,
-      followRedirects: followHere,
       retryOnClockSkew: options.retryOnClockSkew !== false,
       retryOnWrongRegion: options.retryOnWrongRegion !== false,
     })
   }
+}
+
+/** fetch's options for one hop: the caller's other options, and the hop's method, headers and body. */
+function toInit(hop: Hop, rest: RequestInit): RequestInit {
+  const init: RequestInit & { duplex?: 'half' } = {
+    ...rest,
+    method: hop.method,
+    headers: hop.headers,
+    body: hop.body as BodyInit | undefined,
+    redirect: hop.redirect,
+  }
+  // Node's fetch refuses a stream body without it; browsers that stream uploads need it too.
+  if (isStream(hop.body)) init.duplex = 'half'
+  return init
 }
 
 function isRequest(input: unknown): input is Request {
@@ -141,11 +132,6 @@ function isRequest(input: unknown): input is Request {
     typeof (input as Request).clone === 'function' &&
     typeof (input as Request).method === 'string'
   )
-}
-
-/** An ArrayBuffer or a view of one (typed array, DataView), by tag so other realms' buffers count too. */
-function isBinary(body: unknown): body is ArrayBuffer | ArrayBufferView {
-  return ArrayBuffer.isView(body) || Object.prototype.toString.call(body) === '[object ArrayBuffer]'
 }
 
 function absoluteUrl(input: string | URL): string | undefined {
@@ -167,4 +153,18 @@ function withoutRequestParts(init: RequestInit | undefined): RequestInit {
   if (!init) return {}
   const { method: _method, headers: _headers, body: _body, redirect: _redirect, ...rest } = init
   return rest
+}
+
+/** The options a `Request` carries besides method, URL, headers, body and redirect. */
+function requestOptions(request: Request): RequestInit {
+  const options: RequestInit = {
+    signal: request.signal,
+    credentials: request.credentials,
+    cache: request.cache,
+    keepalive: request.keepalive,
+    referrerPolicy: request.referrerPolicy,
+  }
+  if (request.integrity) options.integrity = request.integrity
+  if (request.mode && request.mode !== 'navigate') options.mode = request.mode
+  return options
 }

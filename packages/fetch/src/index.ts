@@ -1,18 +1,12 @@
 export * from '@awssig/core'
+export { copyHeaders } from './copy-headers'
 export { createSignedFetch, type SignedFetch, type SignedFetchOptions } from './create-signed-fetch'
 export {
-  copyHeaders,
   headerPairs,
-  isAlreadySigned,
+  type LegacySendSignedOptions,
+  type OutgoingRequest,
+  sendSigned,
   signableHeaderPairs,
   withoutCredentialHeaders,
   withoutSignatureHeaders,
-} from './credential-headers'
-export { isBrowserLike } from './environment'
-export {
-  type FirstAnswer,
-  isStream,
-  type OutgoingRequest,
-  type SendSignedOptions,
-  sendSigned,
-} from './send-signed'
+} from './deprecated'

@@ -1,6 +1,6 @@
 import { toResponse, verifyRequest } from '@awssig/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createSignedFetch, createSigner } from '../src'
+import { createSignedFetch, createSigner, RedirectError } from '../src'
 import { CREDENTIALS, SESSION_CREDENTIALS, sha256Hex } from './fixtures'
 import { type Loopback, startLoopback } from './loopback'
 
@@ -50,39 +50,48 @@ function signer() {
 const CREDENTIAL_HEADERS = ['authorization', 'x-amz-security-token', 'x-amz-date', 'x-amz-meta-note']
 
 describe('redirects in Node (followed by awssig)', () => {
-  it('re-signs each hop for a host a rule claims, and the target verifies it', async () => {
-    const response = await createSignedFetch(signer())(`${origin.origin}/start?to=target`)
-    expect(response.status).toBe(200)
-    expect(response.redirected).toBe(true)
+  it('does not sign a hop to another claimed host: the caller never asked for that call (confused deputy)', async () => {
+    const response = await createSignedFetch(signer())(`${origin.origin}/start?to=target&status=307`, {
+      method: 'POST',
+      body: 'payload',
+    })
+    // The target verifies signatures: an unsigned request is refused there, as AWS would.
+    expect(response.status).toBe(403)
     expect(response.url).toBe(`${target.origin}/landing?x=1`)
-    const echo = await response.json()
-    expect(echo).toMatchObject({ ok: true, path: '/landing', query: [['x', '1']] })
-    // Two distinct signatures: one per host.
-    expect(origin.received[0]?.headers.authorization).toBeDefined()
-    expect(target.received[0]?.headers.authorization).not.toBe(origin.received[0]?.headers.authorization)
+    const arrived = target.received[0]?.headers ?? {}
+    for (const name of Object.keys(arrived)) {
+      expect(name === 'authorization' || name.startsWith('x-amz-'), `${name} reached the target`).toBe(false)
+    }
+    expect(JSON.stringify(arrived)).not.toContain(SESSION_CREDENTIALS.sessionToken)
   })
 
-  it.each([307, 308])('keeps method and body on %i and signs them for the new host', async (status) => {
+  it.each([307, 308])('keeps method and body on a same-origin %i and signs them again', async (status) => {
     const body = JSON.stringify({ keep: 'me' })
-    const response = await createSignedFetch(signer())(`${origin.origin}/start?to=target&status=${status}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body,
-    })
+    const response = await createSignedFetch(signer())(
+      `${origin.origin}/start?to=relative&status=${status}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body,
+      },
+    )
     const echo = await response.json()
     expect(response.status, JSON.stringify(echo)).toBe(200)
-    expect(echo).toMatchObject({ method: 'PUT', bodySha256: await sha256Hex(body) })
+    expect(echo).toMatchObject({ method: 'PUT', path: '/final', bodySha256: await sha256Hex(body) })
   })
 
   it.each([301, 302, 303])('turns POST into a body-less GET on %i, as fetch does', async (status) => {
-    const response = await createSignedFetch(signer())(`${origin.origin}/start?to=target&status=${status}`, {
-      method: 'POST',
-      body: new URLSearchParams({ a: '1' }),
-    })
+    const response = await createSignedFetch(signer())(
+      `${origin.origin}/start?to=relative&status=${status}`,
+      {
+        method: 'POST',
+        body: new URLSearchParams({ a: '1' }),
+      },
+    )
     const echo = await response.json()
     expect(response.status, JSON.stringify(echo)).toBe(200)
-    expect(echo).toMatchObject({ method: 'GET', bodySha256: await sha256Hex('') })
-    expect(target.received[0]?.headers['content-type']).toBeUndefined()
+    expect(echo).toMatchObject({ method: 'GET', path: '/final', bodySha256: await sha256Hex('') })
+    expect(origin.received[1]?.headers['content-type']).toBeUndefined()
   })
 
   it.each([302, 307])(
@@ -172,7 +181,21 @@ describe('redirects in browsers', () => {
     expect(outsider.received).toHaveLength(0)
   })
 
-  it('respect a redirect mode the caller chose', async () => {
+  it("refuse an explicit redirect: 'follow' (the browser would carry X-Amz-* headers to any hop), before sending", async () => {
+    vi.stubGlobal('window', {})
+    const seen: RequestInit[] = []
+    const spy: typeof fetch = (input, init) => {
+      seen.push(init ?? {})
+      return fetch(input, init)
+    }
+    const error = await createSignedFetch(signer(), { fetch: spy })(`${origin.origin}/start?to=target`, {
+      redirect: 'follow',
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RedirectError)
+    expect(seen).toHaveLength(0)
+  })
+
+  it("pass redirect: 'manual' on as chosen", async () => {
     vi.stubGlobal('window', {})
     const seen: RequestInit[] = []
     const spy: typeof fetch = (input, init) => {
@@ -180,9 +203,10 @@ describe('redirects in browsers', () => {
       return fetch(input, init)
     }
     const response = await createSignedFetch(signer(), { fetch: spy })(`${origin.origin}/start?to=target`, {
-      redirect: 'follow',
+      redirect: 'manual',
     })
-    expect(seen[0]?.redirect).toBe('follow')
-    expect(response.status).toBeGreaterThan(0)
+    expect(seen[0]?.redirect).toBe('manual')
+    expect(response.status).toBe(302)
+    expect(target.received).toHaveLength(0)
   })
 })

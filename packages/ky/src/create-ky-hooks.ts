@@ -1,13 +1,13 @@
-import { readBody, type Signer } from '@awssig/core'
 import {
-  headerPairs,
+  abortable,
   isAlreadySigned,
-  isBrowserLike,
-  type OutgoingRequest,
+  type LoopRequest,
+  prepareBody,
+  redirectModeFor,
+  type Signer,
   sendSigned,
-  signableHeaderPairs,
-  withoutSignatureHeaders,
-} from '@awssig/fetch'
+  stripSignatureHeaders,
+} from '@awssig/core'
 import { IssuedSignatures } from './issued-signatures'
 
 /**
@@ -108,50 +108,41 @@ export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): Sig
     const plan = signer.resolve(url)
     if (plan === null && signer.options.unmatched !== 'error') return undefined
 
-    const streamed = request.body !== null && plan?.unsignedPayload === true
-    const body = streamed
-      ? undefined
-      : (
-          await readBody(request.body, {
-            maxBodyBytes: signer.options.maxBodyBytes,
-            method: request.method,
-            url,
-          })
-        ).body
-    const signed = await signer.sign({
+    const { signal } = request
+    const mode = redirectModeFor(kyOptions.redirect, request.method, url)
+    const prepared = await prepareBody(request.body, plan, {
+      maxBodyBytes: signer.options.maxBodyBytes,
       method: request.method,
       url,
-      headers: signableHeaderPairs(request.headers),
-      body,
+      signal,
     })
+    const streamed = prepared.body !== undefined && request.body === prepared.body
+    const body = streamed ? undefined : (prepared.body as Uint8Array | string | undefined)
+    const signed = await abortable(
+      signer.sign({ method: request.method, url, headers: stripSignatureHeaders(request.headers), body }),
+      signal,
+    )
     const signature = signed.request.headers.get('authorization')
     if (signature !== null) issued.add(signature, signed.plan)
-    const init: RequestInit & { duplex?: 'half' } = { headers: headerPairs(signed.request.headers) }
+    const init: RequestInit & { duplex?: 'half' } = {
+      headers: [...signed.request.headers],
+      redirect: mode.transport,
+    }
     // A streamed body stays in `request` and moves to the replacement; a buffered one is sent as signed.
     if (!streamed) init.body = body as BodyInit | undefined
     else init.duplex = 'half'
-    const redirect = defaultRedirect(kyOptions)
-    if (redirect !== undefined) init.redirect = redirect
     const replacement = new Request(request, init)
     if (body !== undefined) signedBodies.set(replacement, body)
     return replacement
   }
 
+  /** Continues in core's loop from ky's answer: redirects under the credential policy, learning, one retry. */
   async function afterResponse(call: KyCall): Promise<Response | undefined> {
     const { request, options: kyOptions, response } = call
-    if (response === undefined) return undefined
+    // A success costs one comparison: the loop (and core's response side) runs only for other answers.
+    if (response === undefined || response.status < 300) return undefined
     const authorization = request.headers.get('authorization')
     if (authorization === null || !issued.has(authorization)) return undefined
-    const plan = issued.planOf(authorization)
-    const followRedirects = request.redirect === 'manual' && defaultRedirect(kyOptions) === 'manual'
-    const isRedirect =
-      followRedirects && response.status >= 300 && response.status < 400 && response.headers.has('location')
-    if (!isRedirect) {
-      // A success costs one comparison: the response-side code in core loads only for error answers.
-      if (response.status < 300 || !(learn.clockSkew || learn.wrongRegion)) return undefined
-      const lesson = await signer.learnFromResponse(response, plan, request.url, learn)
-      if (!lesson.retry) return undefined
-    }
     let body: Uint8Array | string | undefined
     if (request.bodyUsed) {
       body = signedBodies.get(request)
@@ -159,27 +150,35 @@ export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): Sig
     } else if (request.body !== null) {
       body = new Uint8Array(await request.clone().arrayBuffer())
     }
-    const outgoing: OutgoingRequest = {
+    const loopRequest: LoopRequest = {
       method: request.method,
       url: request.url,
-      headers: withoutSignatureHeaders(request.headers),
+      headers: request.headers,
       body,
     }
     const baseFetch: typeof fetch =
       options.fetch ?? kyOptions.fetch ?? ((input, init) => globalThis.fetch(input, init))
-    const init = { signal: request.signal, credentials: request.credentials, cache: request.cache }
-    const send = { fetch: baseFetch, init, redirect: request.redirect, followRedirects }
-    if (!isRedirect) response.body?.cancel().catch(() => undefined)
-    // A redirect continues from this answer (the final hop may still teach a retry); a retry is the one
-    // retry, so its own answer is returned as it is.
-    return isRedirect
-      ? sendSigned(
-          signer,
-          outgoing,
-          { ...send, retryOnClockSkew: learn.clockSkew, retryOnWrongRegion: learn.wrongRegion },
-          { response, plan },
-        )
-      : sendSigned(signer, outgoing, { ...send, retryOnClockSkew: false, retryOnWrongRegion: false })
+    const rest = { signal: request.signal, credentials: request.credentials, cache: request.cache }
+    const answer = await sendSigned(
+      signer,
+      loopRequest,
+      (hop) =>
+        baseFetch(hop.url, {
+          ...rest,
+          method: hop.method,
+          headers: hop.headers,
+          body: hop.body as BodyInit,
+          redirect: hop.redirect,
+        }),
+      {
+        signal: request.signal,
+        redirect: kyOptions.redirect,
+        retryOnClockSkew: learn.clockSkew,
+        retryOnWrongRegion: learn.wrongRegion,
+        first: { response, plan: issued.planOf(authorization) },
+      },
+    )
+    return answer === response ? undefined : answer
   }
 
   return {
@@ -199,12 +198,6 @@ export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): Sig
     ],
     afterResponse: [async (...args: unknown[]) => afterResponse(readCall(args))],
   }
-}
-
-/** The signed requests' `redirect` when the caller chose none. */
-function defaultRedirect(kyOptions: KyOptionsView): RequestRedirect | undefined {
-  if (kyOptions.redirect !== undefined) return undefined
-  return isBrowserLike() ? 'error' : 'manual'
 }
 
 /**

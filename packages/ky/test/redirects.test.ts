@@ -23,6 +23,9 @@ beforeAll(async () => {
     if (url.searchParams.get('to') === 'target') {
       return new Response(null, { status, headers: { location: `${target.origin}/landing` } })
     }
+    if (url.searchParams.get('to') === 'relative') {
+      return new Response(null, { status, headers: { location: '/final' } })
+    }
     if (url.searchParams.get('to') === 'outsider') {
       return new Response(null, { status, headers: { location: `${outsider.origin}/leak` } })
     }
@@ -49,10 +52,10 @@ const hooks = () =>
   )
 
 describe.each(MAJORS)('$name redirects (Node)', (major) => {
-  it('re-signs a redirect to a claimed host; the target verifies it', async () => {
+  it('re-signs a same-origin 307 with method and body; the origin verifies it', async () => {
     const api = major.create(origin.origin, { hooks: hooks(), retry: 0 })
     const response = await api('start', {
-      searchParams: { to: 'target', status: 307 },
+      searchParams: { to: 'relative', status: 307 },
       method: 'post',
       json: { a: 1 },
     })
@@ -60,10 +63,24 @@ describe.each(MAJORS)('$name redirects (Node)', (major) => {
     expect(response.status, JSON.stringify(echo)).toBe(200)
     expect(echo).toMatchObject({
       ok: true,
-      path: '/landing',
+      path: '/final',
       method: 'POST',
       bodySha256: await sha256Hex('{"a":1}'),
     })
+  })
+
+  it('does not sign a 307 to another claimed host (confused deputy): nothing of the credentials arrives', async () => {
+    const api = major.create(origin.origin, { hooks: hooks(), retry: 0, throwHttpErrors: false })
+    const response = await api('start', {
+      searchParams: { to: 'target', status: 307 },
+      method: 'post',
+      json: { a: 1 },
+    })
+    expect(response.status).toBe(403)
+    const arrived = target.received[0]?.headers ?? {}
+    for (const name of Object.keys(arrived)) {
+      expect(name === 'authorization' || name.startsWith('x-amz-'), `${name} reached the target`).toBe(false)
+    }
   })
 
   it.each([302, 307])('sends no credential material to a host no rule claims (%i)', async (status) => {

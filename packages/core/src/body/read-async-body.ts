@@ -15,6 +15,8 @@ export interface AsyncBodyHelpers {
   /** The value's built-in type tag; read instead of `instanceof` so bodies from another realm work. */
   tag: string
   typeTagOf(value: unknown): string
+  /** Reading stops, and rejects with its reason, when this aborts. */
+  signal?: AbortSignal | null | undefined
 }
 
 /**
@@ -66,9 +68,23 @@ async function readStreamBytes(
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
+  const { signal } = helpers
+  // A stream that never ends must not outlive the caller's signal: a pending read is abandoned at the abort,
+  // and the catch below cancels the producer.
+  let aborted: Promise<never> | undefined
+  let stopListening = () => {}
+  if (signal) {
+    aborted = new Promise<never>((_, reject) => {
+      const onAbort = () => reject(signal.reason)
+      if (signal.aborted) onAbort()
+      signal.addEventListener('abort', onAbort, { once: true })
+      stopListening = () => signal.removeEventListener('abort', onAbort)
+    })
+    aborted.catch(() => undefined)
+  }
   try {
     for (;;) {
-      const { done, value } = await reader.read()
+      const { done, value } = await (aborted ? Promise.race([reader.read(), aborted]) : reader.read())
       if (done) break
       const chunk = ArrayBuffer.isView(value)
         ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
@@ -89,7 +105,12 @@ async function readStreamBytes(
     reader.cancel(error).catch(() => undefined)
     throw error
   } finally {
-    reader.releaseLock()
+    stopListening()
+    try {
+      reader.releaseLock()
+    } catch {
+      // Older stream implementations refuse while the abandoned read is pending; the cancel above ends it.
+    }
   }
   // The constructor copy skips the zero-fill that `slice()` does before copying.
   if (chunks.length === 1) return new Uint8Array(chunks[0] as Uint8Array)

@@ -9,6 +9,8 @@ export interface ReadBodyOptions {
   method?: string
   /** URL of the request the body belongs to, for error messages. */
   url?: string
+  /** Stops reading a stream (and rejects with the signal's reason) as soon as it aborts. */
+  signal?: AbortSignal | null
 }
 
 /** The bytes that will be hashed and sent, and the `Content-Type` fetch would derive from the body. */
@@ -74,6 +76,7 @@ export async function readBody(
     describeBodyType,
     tag,
     typeTagOf,
+    signal: options.signal,
   })
 }
 

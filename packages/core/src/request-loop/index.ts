@@ -1,0 +1,27 @@
+// The request loop every adapter runs, and the policy functions it is made of (axios, which must let its own
+// transport drive the exchange, calls the policy functions directly).
+export { abortable } from './abort'
+export {
+  isCredentialHeader,
+  isSignatureHeader,
+  stripCredentialHeaders,
+  stripSignatureHeaders,
+} from './credential-headers'
+export { isBrowserLike } from './environment'
+export { isStream, type PreparedBody, prepareBody, type WireBody } from './outgoing-body'
+export { type RedirectMode, redirectModeFor } from './redirect-mode'
+export {
+  nextRedirectHop,
+  type RedirectHop,
+  type RedirectOrigin,
+  redirectLocation,
+} from './redirect-policy'
+export { isSameS3Bucket, type S3BucketAddress, s3BucketOf } from './s3-bucket'
+export {
+  type FirstAnswer,
+  type Hop,
+  type LoopRequest,
+  type SendHop,
+  type SendSignedOptions,
+  sendSigned,
+} from './send-signed'

@@ -1,0 +1,240 @@
+import type { Signer } from '../create-signer'
+import { RedirectError } from '../errors'
+import type { SigningPlan } from '../types'
+import { abortable, throwIfAborted } from './abort'
+import { stripCredentialHeaders, stripSignatureHeaders } from './credential-headers'
+import { isStream, prepareBody, type WireBody } from './outgoing-body'
+import { type RedirectMode, redirectModeFor } from './redirect-mode'
+import { BODY_HEADERS, nextRedirectHop, type RedirectOrigin, redirectLocation } from './redirect-policy'
+
+/** The request a caller made, in the shape every adapter translates to. */
+export interface LoopRequest {
+  method: string
+  /** Absolute URL. */
+  url: string
+  /** The caller's headers (signature headers of an earlier attempt are ignored). */
+  headers: Iterable<[string, string]>
+  /** Any body fetch accepts; read once (streams only where the plan allows `UNSIGNED-PAYLOAD`). */
+  body?: BodyInit | WireBody | null
+}
+
+/** One request the transport sends: a signed hop, or one stripped of every credential header. */
+export interface Hop {
+  method: string
+  url: string
+  headers: [string, string][]
+  body: WireBody
+  /** What the transport does with a redirect answer: `'manual'` when the loop follows it. */
+  redirect: RequestRedirect
+  /** Whether this hop carries a signature. */
+  signed: boolean
+}
+
+/** Sends one hop and resolves with its answer (never following redirects itself). */
+export type SendHop = (hop: Hop) => Promise<Response>
+
+/** An answer the adapter already has (ky's first attempt), and the plan its request was signed with. */
+export interface FirstAnswer {
+  response: Response
+  plan: SigningPlan | null
+}
+
+/** Options of {@link sendSigned}. */
+export interface SendSignedOptions {
+  /** The caller's signal: every step (body, credentials, error body, each hop) stops when it aborts. */
+  signal?: AbortSignal | null
+  /**
+   * The redirect mode the caller chose; `undefined` when it chose none. `'follow'` and none are followed by
+   * the loop itself in Node, Deno and Bun; in browsers none becomes `'error'` and `'follow'` a
+   * `RedirectError`. `'manual'` and `'error'` go to the transport as they are.
+   */
+  redirect?: RequestRedirect
+  /** Re-sign and retry once on a clock-skew answer. @default true */
+  retryOnClockSkew?: boolean
+  /** Re-sign and retry once when S3 names the bucket's region. @default true */
+  retryOnWrongRegion?: boolean
+  /** Continue from this answer to the first attempt instead of sending it. */
+  first?: FirstAnswer
+}
+
+/** The fetch standard's limit. */
+const MAX_REDIRECTS = 20
+
+interface Answer {
+  response: Response
+  plan: SigningPlan | null
+  url: string
+}
+
+interface Attempt {
+  method: string
+  url: string
+  headers: [string, string][]
+  body: WireBody
+}
+
+/**
+ * The one request loop every adapter runs: sign, send, follow redirects under one credential policy, learn
+ * from AWS's answer, retry at most once — and stop at the caller's signal at every await. It knows no HTTP
+ * client: `send` puts a hop on the wire.
+ *
+ * Credentials go only where the caller sent them: a redirect hop is signed again only on the caller's origin
+ * (or when S3 moves the same bucket to its regional host over https); every other hop is sent with no
+ * `Authorization`, `X-Amz-*`, `Cookie` or `Proxy-Authorization` header, or not at all under
+ * `unmatched: 'error'`.
+ *
+ * @example
+ * const response = await sendSigned(signer, { method: 'GET', url, headers: [] }, (hop) =>
+ *   fetch(hop.url, { method: hop.method, headers: hop.headers, body: hop.body, redirect: hop.redirect }),
+ * )
+ */
+export async function sendSigned(
+  signer: Signer,
+  request: LoopRequest,
+  send: SendHop,
+  options: SendSignedOptions = {},
+): Promise<Response> {
+  const { signal } = options
+  throwIfAborted(signal)
+  const mode = redirectModeFor(options.redirect, request.method, request.url)
+  const plan = options.first ? options.first.plan : signer.resolve(request.url)
+  const body = prepareBody(request.body ?? null, plan, {
+    maxBodyBytes: signer.options.maxBodyBytes,
+    method: request.method,
+    url: request.url,
+    signal,
+  })
+  // Binary bodies come back at once and are hashed before anything is awaited: the signature covers the bytes
+  // as they are at the caller's call.
+  const prepared = body instanceof Promise ? await abortable(body, signal) : body
+  const headers = stripSignatureHeaders(request.headers)
+  if (
+    prepared.contentType !== undefined &&
+    !headers.some(([name]) => name.toLowerCase() === 'content-type')
+  ) {
+    headers.push(['content-type', prepared.contentType])
+  }
+  const attempt: Attempt = { method: request.method, url: request.url, headers, body: prepared.body }
+  const exchange = (first?: FirstAnswer) => sendFollowing(signer, attempt, send, mode, signal, first)
+
+  const answer = await exchange(options.first)
+  const learn = {
+    clockSkew: options.retryOnClockSkew !== false,
+    wrongRegion: options.retryOnWrongRegion !== false,
+  }
+  // Success (and unsigned hops) return here: the response-side code is not even loaded.
+  if (answer.response.status < 300 || answer.plan === null || !(learn.clockSkew || learn.wrongRegion)) {
+    return answer.response
+  }
+  const { readErrorAnswer } = await import('./read-error-answer')
+  const copy = await readErrorAnswer(answer.response, signal)
+  if (copy === undefined) return answer.response
+  const lesson = await abortable(signer.learnFromResponse(copy, answer.plan, answer.url, learn), signal)
+  if (!lesson.retry || isStream(attempt.body)) return answer.response
+  discard(answer.response)
+  return (await exchange()).response
+}
+
+/** Sends `attempt` (or continues from `first`) and follows its redirects under the credential policy. */
+async function sendFollowing(
+  signer: Signer,
+  attempt: Attempt,
+  send: SendHop,
+  mode: RedirectMode,
+  signal: AbortSignal | null | undefined,
+  first: FirstAnswer | undefined,
+): Promise<Answer> {
+  const sendOne = (hop: Attempt, credentials: Credentials) =>
+    sendHop(signer, hop, send, mode, signal, credentials)
+  let answer = first ? { ...first, url: attempt.url } : await sendOne(attempt, 'first')
+  let origin: RedirectOrigin = { first: new URL(attempt.url), plan: answer.plan, left: false }
+  let hop = attempt
+  for (let redirects = 0; mode.follow; redirects++) {
+    const { response } = answer
+    const location = redirectLocation(response.status, response.headers.get('location'))
+    if (location === null) break
+    discard(response)
+    if (redirects === MAX_REDIRECTS) throw new TypeError(`fetch failed: more than ${MAX_REDIRECTS} redirects`)
+    const next = nextRedirectHop(response.status, location, hop.method, hop.url, origin)
+    if (!next.dropBody && isStream(hop.body)) {
+      // A stream was consumed by the first attempt; the fetch standard fails here too.
+      throw new TypeError(`fetch failed: cannot follow a ${response.status} redirect with a stream body`)
+    }
+    hop = next.dropBody
+      ? {
+          method: next.method,
+          url: next.url,
+          headers: hop.headers.filter(([name]) => !BODY_HEADERS.includes(name.toLowerCase())),
+          body: undefined,
+        }
+      : { ...hop, method: next.method, url: next.url }
+    origin = next.origin
+    answer = await sendOne(hop, next.credentials)
+    markRedirected(answer.response, hop.url)
+  }
+  return answer
+}
+
+/** The first attempt (signed, or passed through as the caller made it), or a redirect hop's policy. */
+type Credentials = 'first' | 'sign' | 'strip'
+
+async function sendHop(
+  signer: Signer,
+  hop: Attempt,
+  send: SendHop,
+  mode: RedirectMode,
+  signal: AbortSignal | null | undefined,
+  credentials: Credentials,
+): Promise<Answer> {
+  throwIfAborted(signal)
+  let headers: [string, string][]
+  let plan: SigningPlan | null = null
+  if (credentials !== 'strip') {
+    const streaming = isStream(hop.body)
+    const signed = await abortable(
+      signer.sign({
+        method: hop.method,
+        url: hop.url,
+        headers: hop.headers,
+        body: streaming ? undefined : (hop.body as Exclude<WireBody, ReadableStream>),
+      }),
+      signal,
+    )
+    plan = signed.plan
+    // A redirect hop that nothing claims after all keeps none of the caller's credential headers either.
+    headers =
+      plan === null && credentials === 'sign'
+        ? stripCredentialHeaders(hop.headers)
+        : [...signed.request.headers]
+  } else {
+    if (signer.options.unmatched === 'error') {
+      throw new RedirectError(
+        `A redirect leads away from the origin of the request (to ${new URL(hop.url).host}); with unmatched: 'error' it is not sent.`,
+        { method: hop.method, url: hop.url },
+      )
+    }
+    headers = stripCredentialHeaders(hop.headers)
+  }
+  const response = await send({
+    method: hop.method,
+    url: hop.url,
+    headers,
+    body: hop.body,
+    redirect: mode.transport,
+    signed: plan !== null,
+  })
+  return { response, plan, url: hop.url }
+}
+
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined)
+}
+
+function markRedirected(response: Response, url: string): void {
+  try {
+    Object.defineProperty(response, 'url', { value: url, configurable: true })
+    Object.defineProperty(response, 'redirected', { value: true, configurable: true })
+  } catch {
+    // A frozen or exotic Response: the answer itself is still right.
+  }
+}
