@@ -1,7 +1,7 @@
 import type { Signer } from '@awssig/core'
 import { AxiosHeaders, type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios'
 import { createAxiosInterceptor } from './create-axios-interceptor'
-import { stripCredentialHeaders } from './credential-headers'
+import { stripSignatureHeaders } from './credential-headers'
 import { nextRedirectConfig } from './follow-redirect'
 import { responseToFetch } from './response-to-fetch'
 import { readSigningState, withSigningState } from './signing-state'
@@ -9,24 +9,32 @@ import { readSigningState, withSigningState } from './signing-state'
 /** Options of {@link attachSigner}. */
 export interface AttachSignerOptions {
   /**
-   * Follow redirects of signed requests in the response interceptor, re-signing each hop for the host it
-   * reaches (and sending no credentials to a host nothing claims). A caller's explicit `maxRedirects: 0`
-   * is respected; another `maxRedirects` value becomes the hop limit.
+   * Follow redirects of signed requests in the response interceptor under core's redirect policy: a hop is
+   * signed again only on the origin of the request you made (or when S3 moves the same bucket to its regional
+   * endpoint); every other hop is sent without `Authorization`, `X-Amz-*`, `Cookie` or
+   * `Proxy-Authorization`. The transport never follows them itself (also not with an explicit
+   * `fetchOptions.redirect: 'follow'`). A caller's explicit `maxRedirects: 0` is respected; another
+   * `maxRedirects` value becomes the hop limit.
    * @default true
    */
   followRedirects?: boolean
   /**
    * On AWS's clock-skew answers (`RequestTimeTooSkewed`, `Signature expired`, `Signature not yet
-   * current`), set `signer.clockOffsetMs` from the server's time and retry the request once.
+   * current`), learn the server's time (for that origin) and retry the request once. The same name and
+   * default as `createSignedFetch` and `createKyHooks`.
    * @default true
    */
-  clockSkewRetry?: boolean
+  retryOnClockSkew?: boolean
   /**
    * When S3 answers that a bucket lives in another region and names it (the legacy global endpoint
    * `bucket.s3.amazonaws.com` is signed for `us-east-1` until then), remember the region on the signer and
    * retry the request once, signed for it.
    * @default true
    */
+  retryOnWrongRegion?: boolean
+  /** @deprecated Renamed `retryOnClockSkew` (the name the other adapters use); removed in the next release. */
+  clockSkewRetry?: boolean
+  /** @deprecated Renamed `retryOnWrongRegion`; removed in the next release. */
   wrongRegionRetry?: boolean
 }
 
@@ -62,8 +70,8 @@ export function attachSigner(
 ): () => void {
   const followRedirects = options.followRedirects ?? true
   const learn = {
-    clockSkew: options.clockSkewRetry ?? true,
-    wrongRegion: options.wrongRegionRetry ?? true,
+    clockSkew: options.retryOnClockSkew ?? options.clockSkewRetry ?? true,
+    wrongRegion: options.retryOnWrongRegion ?? options.wrongRegionRetry ?? true,
   }
 
   const requestId = instance.interceptors.request.use(
@@ -89,7 +97,7 @@ export function attachSigner(
     if (!lesson.retry || !replayable) return undefined
 
     const headers = new AxiosHeaders(response.config.headers)
-    stripCredentialHeaders(headers)
+    stripSignatureHeaders(headers)
     const retry = withSigningState(
       { ...response.config, headers },
       { ...state, authorization: undefined, retried: true },

@@ -1,6 +1,11 @@
-import type { Signer } from '@awssig/core'
-import axios, { AxiosHeaders, type InternalAxiosRequestConfig } from 'axios'
-import { headersToSign, stripCredentialHeaderKeys, stripCredentialHeaders } from './credential-headers'
+import { abortable, RedirectError, type Signer } from '@awssig/core'
+import axios, { AxiosHeaders, CanceledError, type InternalAxiosRequestConfig } from 'axios'
+import {
+  headersToSign,
+  stripCredentialHeaderKeys,
+  stripCredentialHeaders,
+  stripSignatureHeaders,
+} from './credential-headers'
 import { applyTransformsOnce, FROZEN_TRANSFORMS, prepareBody } from './prepare-body'
 import { isPresignedUrl, resolveWireUrl, type UriBuilder } from './resolve-wire-url'
 import { readSigningState, type SigningState, withSigningState } from './signing-state'
@@ -59,7 +64,16 @@ export function createAxiosInterceptor(
 ): (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig> {
   const builder = options.instance ?? axios
   const followRedirects = options.followRedirects ?? false
-  return (config) => signAxiosConfig(config, signer, builder, followRedirects)
+  return async (config) => {
+    try {
+      return await signAxiosConfig(config, signer, builder, followRedirects)
+    } catch (error) {
+      // Aborted while the body was read or credentials awaited: axios' own cancellation, as if it had
+      // checked the signal itself.
+      if (abortSignalOf(config)?.aborted) throw new CanceledError(undefined, config)
+      throw error
+    }
+  }
 }
 
 async function signAxiosConfig(
@@ -70,6 +84,7 @@ async function signAxiosConfig(
 ): Promise<InternalAxiosRequestConfig> {
   const previous = readSigningState(config)
   const headers = new AxiosHeaders(config.headers)
+  if (previous?.unsigned) return sendUnsigned(config, headers, previous, signer)
   const existingAuthorization = headers.get('authorization')
   if (
     previous !== undefined &&
@@ -77,7 +92,7 @@ async function signAxiosConfig(
   ) {
     // A retry (axios-retry, our redirect or skew handling) of a request we signed: its headers still hold
     // the previous attempt's signature and date.
-    stripCredentialHeaders(headers)
+    stripSignatureHeaders(headers)
   } else if (existingAuthorization != null && existingAuthorization !== false) {
     return config
   }
@@ -104,20 +119,21 @@ async function signAxiosConfig(
     params: null,
   }
   const transformed = applyTransformsOnce(working, headers)
+  // The caller's signal stops a body that never ends and a credential provider that never settles.
+  const signal = abortSignalOf(config)
   const body = await prepareBody(transformed, headers, {
     maxBodyBytes: signer.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     method,
     url: url.href,
     unsignedPayload: plan.unsignedPayload === true,
     fetchAdapter: usesFetchAdapter(config),
+    signal,
   })
 
-  const result = await signer.sign({
-    method,
-    url: url.href,
-    headers: headersToSign(headers),
-    body: body.sign,
-  })
+  const result = await abortable(
+    signer.sign({ method, url: url.href, headers: headersToSign(headers), body: body.sign }),
+    signal,
+  )
   result.request.headers.forEach((value: string, name: string) => {
     if (name !== 'host') headers.set(name, value)
   })
@@ -135,12 +151,47 @@ async function signAxiosConfig(
   if (followRedirects && previous?.redirectsLeft === undefined && config.maxRedirects !== 0) {
     state.redirectsLeft = config.maxRedirects ?? DEFAULT_MAX_REDIRECTS
   }
-  if (state.redirectsLeft !== undefined) {
-    signed.maxRedirects = 0
-  } else {
-    guardTransportRedirects(signed, config)
-  }
+  if (state.redirectsLeft !== undefined) keepRedirectsForUs(signed, config)
+  else guardTransportRedirects(signed, config)
   return withSigningState(signed, state)
+}
+
+/**
+ * A redirect hop core's policy sends with no credential material (another origin): never signed, whatever
+ * claims its host, and not sent at all when the signer's `unmatched` is `'error'`.
+ */
+function sendUnsigned(
+  config: InternalAxiosRequestConfig,
+  headers: AxiosHeaders,
+  state: SigningState,
+  signer: Signer,
+): InternalAxiosRequestConfig {
+  if (signer.options.unmatched === 'error') {
+    throw new RedirectError(
+      "A redirect leads away from the origin of the request; with unmatched: 'error' it is not sent.",
+      { method: (config.method ?? 'get').toUpperCase(), url: config.url ?? '' },
+    )
+  }
+  stripCredentialHeaders(headers)
+  const next: InternalAxiosRequestConfig = { ...config, headers }
+  keepRedirectsForUs(next, config)
+  return withSigningState(next, state)
+}
+
+/**
+ * attachSigner follows redirects itself: the transport must hand every redirect back. `maxRedirects: 0`
+ * stops the http adapter's follow-redirects; `redirect: 'manual'` stops the fetch adapter, which in some
+ * versions of the peer range (1.7.x) ignores `maxRedirects` — also when the caller asked for `'follow'`.
+ */
+function keepRedirectsForUs(signed: InternalAxiosRequestConfig, original: InternalAxiosRequestConfig) {
+  signed.maxRedirects = 0
+  signed.fetchOptions = { ...(original.fetchOptions as object), redirect: 'manual' }
+}
+
+/** The caller's `signal`, when it is an AbortSignal (axios also accepts other abort-signal shapes). */
+function abortSignalOf(config: InternalAxiosRequestConfig): AbortSignal | undefined {
+  const signal = config.signal as AbortSignal | undefined
+  return typeof signal?.addEventListener === 'function' && 'aborted' in signal ? signal : undefined
 }
 
 /**
@@ -154,8 +205,10 @@ function guardTransportRedirects(signed: InternalAxiosRequestConfig, original: I
     stripCredentialHeaderKeys((options as { headers?: Record<string, unknown> }).headers)
     userBeforeRedirect?.(options, responseDetails, requestDetails)
   }
+  // Without the response side nothing can follow a redirect under awssig's policy: the fetch adapter treats
+  // one as an error unless the caller chose 'manual' (an explicit 'follow' would let undici carry X-Amz-*).
   const fetchOptions = (original.fetchOptions ?? {}) as Record<string, unknown>
-  if (fetchOptions.redirect === undefined) signed.fetchOptions = { ...fetchOptions, redirect: 'error' }
+  if (fetchOptions.redirect !== 'manual') signed.fetchOptions = { ...fetchOptions, redirect: 'error' }
 }
 
 /** Whether axios will pick its fetch adapter (named explicitly, or first in an adapter list). */

@@ -1,12 +1,5 @@
-import { SIGNATURE_HEADERS } from '@awssig/core'
+import { isCredentialHeader, isSignatureHeader } from '@awssig/core'
 import type { AxiosHeaders } from 'axios'
-
-/**
- * Headers that carry a signature or the material it was computed over (core's list). A retried or redirected
- * request still holds the previous attempt's values, which must never be sent again: they are removed before
- * re-signing, and before a request leaves for a host no rule claims.
- */
-const CREDENTIAL_HEADERS = SIGNATURE_HEADERS
 
 /**
  * Headers a transport writes or rewrites after the interceptor has run (axios' http adapter adds
@@ -31,17 +24,31 @@ const TRANSPORT_HEADERS = new Set([
   'user-agent',
 ])
 
-/** Removes every credential header (any case) from `headers`, in place. */
-export function stripCredentialHeaders(headers: AxiosHeaders): void {
-  for (const name of CREDENTIAL_HEADERS) headers.delete(name)
+/**
+ * Removes, in place, the headers a previous signature wrote (any case): a retried or redirected request still
+ * holds them, and they are never sent again. The caller's own `X-Amz-*` headers stay.
+ */
+export function stripSignatureHeaders(headers: AxiosHeaders): void {
+  for (const name of Object.keys(headers.toJSON(true) as object)) {
+    if (isSignatureHeader(name.toLowerCase())) headers.delete(name)
+  }
 }
 
-/** Removes credential headers, in place, from a plain header object such as follow-redirects' options. */
+/**
+ * Removes, in place, every header core's policy counts as credential material (`Authorization`, every
+ * `X-Amz-*`, `Cookie`, `Proxy-Authorization`): what a hop to another origin must not carry.
+ */
+export function stripCredentialHeaders(headers: AxiosHeaders): void {
+  for (const name of Object.keys(headers.toJSON(true) as object)) {
+    if (isCredentialHeader(name.toLowerCase())) headers.delete(name)
+  }
+}
+
+/** The same, for a plain header object such as follow-redirects' options in `beforeRedirect`. */
 export function stripCredentialHeaderKeys(headers: Record<string, unknown> | undefined): void {
   if (!headers) return
-  const names = new Set<string>(CREDENTIAL_HEADERS)
   for (const key of Object.keys(headers)) {
-    if (names.has(key.toLowerCase())) delete headers[key]
+    if (isCredentialHeader(key.toLowerCase())) delete headers[key]
   }
 }
 
@@ -52,10 +59,9 @@ export function stripCredentialHeaderKeys(headers: Record<string, unknown> | und
  */
 export function headersToSign(headers: AxiosHeaders): Headers {
   const result = new Headers()
-  const credentialNames = new Set<string>(CREDENTIAL_HEADERS)
   for (const [name, value] of Object.entries(headers.toJSON(true) as Record<string, unknown>)) {
     const lower = name.toLowerCase()
-    if (TRANSPORT_HEADERS.has(lower) || credentialNames.has(lower)) continue
+    if (TRANSPORT_HEADERS.has(lower) || isSignatureHeader(lower)) continue
     if (value === undefined || value === null || value === false) continue
     result.set(lower, Array.isArray(value) ? value.join(', ') : String(value))
   }

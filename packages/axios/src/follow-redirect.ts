@@ -1,48 +1,45 @@
+import { BODY_HEADERS, nextRedirectHop, redirectLocation } from '@awssig/core'
 import { AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
-import { stripCredentialHeaders } from './credential-headers'
+import { stripCredentialHeaders, stripSignatureHeaders } from './credential-headers'
 import { readSigningState, withSigningState } from './signing-state'
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
-
 /**
- * The config for the next hop of a redirect that attachSigner follows itself, or `undefined` when the
- * answer is not a redirect it manages (or the hop limit is spent).
- *
- * Every credential header is removed: the request interceptor signs the next hop again only if a rule or
- * AWS inference claims its host, so credentials never reach a host nothing claims. Methods change as
- * browsers and follow-redirects change them (303 → GET; 301/302 turn POST into GET); cross-origin hops
- * also lose `Cookie` and `Proxy-Authorization`.
+ * The config for the next hop of a redirect that attachSigner follows itself, or `undefined` when the answer
+ * is not a redirect it manages (or the hop limit is spent). Every decision is core's redirect policy
+ * (`nextRedirectHop`): the method and body as fetch rewrites them, and whether the hop is signed again (the
+ * caller's origin, or S3 moving the same bucket) or sent with no credential header at all — marked
+ * `unsigned`, so the request interceptor does not sign it even when a rule claims its host.
  */
 export function nextRedirectConfig(response: AxiosResponse): InternalAxiosRequestConfig | undefined {
   const config = response.config
   const state = readSigningState(config)
-  if (state?.redirectsLeft === undefined || state.redirectsLeft <= 0) return undefined
-  if (!REDIRECT_STATUSES.has(response.status)) return undefined
-  const location = headerValue(response.headers, 'location')
-  if (!location || !config.url) return undefined
+  if (state?.redirectsLeft === undefined || state.redirectsLeft <= 0 || !config.url) return undefined
+  const location = redirectLocation(response.status, headerValue(response.headers, 'location'))
+  if (location === null) return undefined
 
-  const from = new URL(config.url)
-  const to = new URL(location, from)
-  let method = (config.method ?? 'get').toLowerCase()
-  let data = config.data
+  const method = (config.method ?? 'get').toUpperCase()
+  const origin = state.origin ?? { first: new URL(config.url), plan: state.plan ?? null, left: false }
+  const hop = nextRedirectHop(response.status, location, method, config.url, origin)
   const headers = new AxiosHeaders(config.headers)
-  stripCredentialHeaders(headers)
+  stripSignatureHeaders(headers)
   headers.delete('content-length')
-  if (
-    (response.status === 303 && method !== 'head') ||
-    ((response.status === 301 || response.status === 302) && method === 'post')
-  ) {
-    method = 'get'
-    data = undefined
-    headers.delete('content-type')
+  if (hop.dropBody) for (const name of BODY_HEADERS) headers.delete(name)
+  const unsigned = hop.credentials === 'strip'
+  if (unsigned) stripCredentialHeaders(headers)
+  const next: InternalAxiosRequestConfig = {
+    ...config,
+    url: hop.url,
+    method: hop.method.toLowerCase(),
+    data: hop.dropBody ? undefined : config.data,
+    headers,
   }
-  if (to.origin !== from.origin) {
-    headers.delete('cookie')
-    headers.delete('proxy-authorization')
-  }
-  to.hash = ''
-  const next: InternalAxiosRequestConfig = { ...config, url: to.href, method, data, headers }
-  return withSigningState(next, { redirectsLeft: state.redirectsLeft - 1 })
+  return withSigningState(next, {
+    ...state,
+    authorization: undefined,
+    redirectsLeft: state.redirectsLeft - 1,
+    origin: hop.origin,
+    unsigned,
+  })
 }
 
 /** A response header as a string, from axios' headers (AxiosHeaders or a plain object). */

@@ -27,6 +27,8 @@ export interface PrepareBodyOptions {
   unsignedPayload: boolean
   /** The fetch adapter is the one that will send: only it can send a web `ReadableStream` as it is. */
   fetchAdapter: boolean
+  /** The caller's signal: reading a stream stops when it aborts. */
+  signal?: AbortSignal | undefined
 }
 
 const identity: AxiosRequestTransformer = (data) => data
@@ -60,7 +62,12 @@ export async function prepareBody(
 ): Promise<PreparedBody> {
   if (data === undefined || data === null) return { send: data, sign: undefined }
   if (typeof data === 'string') return { send: data, sign: data }
-  const readOptions = { maxBodyBytes: options.maxBodyBytes, method: options.method, url: options.url }
+  const readOptions = {
+    maxBodyBytes: options.maxBodyBytes,
+    method: options.method,
+    url: options.url,
+    signal: options.signal,
+  }
 
   if (isNodeStream(data)) {
     const formHeaders = data.getHeaders?.()

@@ -1,4 +1,4 @@
-import type { SigningPlan } from '@awssig/core'
+import type { RedirectOrigin, SigningPlan } from '@awssig/core'
 
 /**
  * The config key under which the interceptor remembers what it did to a request. axios' `mergeConfig`
@@ -17,6 +17,10 @@ export interface SigningState {
   plan?: SigningPlan
   /** The one response-side retry (clock skew or S3 wrong region) was already spent on this request. */
   retried?: boolean
+  /** Where the redirect chain started (core's policy decides each hop against it). */
+  origin?: RedirectOrigin
+  /** Core's redirect policy said this hop goes without any credential material: never sign it. */
+  unsigned?: boolean
 }
 
 /** Reads the signing state of a config, if the interceptor has seen it before. */

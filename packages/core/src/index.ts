@@ -30,6 +30,7 @@ export {
 } from './errors'
 export {
   abortable,
+  BODY_HEADERS,
   type FirstAnswer,
   type Hop,
   isBrowserLike,

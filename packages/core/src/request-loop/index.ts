@@ -11,6 +11,7 @@ export { isBrowserLike } from './environment'
 export { isStream, type PreparedBody, prepareBody, type WireBody } from './outgoing-body'
 export { type RedirectMode, redirectModeFor } from './redirect-mode'
 export {
+  BODY_HEADERS,
   nextRedirectHop,
   type RedirectHop,
   type RedirectOrigin,
