@@ -35,8 +35,8 @@ export async function startStation(
 ): Promise<Station> {
   const arrivals: Arrival[] = []
   const listener = async (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Uint8Array[] = []
-    for await (const chunk of req) chunks.push(chunk as Uint8Array)
+    const chunks: Uint8Array<ArrayBuffer>[] = []
+    for await (const chunk of req) chunks.push(chunk as Uint8Array<ArrayBuffer>)
     const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer())
     const headers: Record<string, string> = {}
     for (const [name, value] of Object.entries(req.headers)) {
