@@ -30,21 +30,8 @@ export interface Outcome {
 
 /** Sends `call` through `path` with `signer` attached, as a user of that adapter would. */
 export async function sendThrough(path: AdapterPath, signer: Signer, call: UserCall): Promise<Outcome> {
-  const init: RequestInit = { method: call.method, headers: call.headers }
-  if (call.body !== undefined) init.body = call.body
-  if (call.explicitFollow) init.redirect = 'follow'
-  if (call.signal) init.signal = call.signal
+  if (!path.startsWith('axios')) return read(await openThrough(path as FetchPath, signer, call))
   switch (path) {
-    case 'fetch-url':
-      return read(await createSignedFetch(signer)(call.url, init))
-    case 'fetch-request':
-      return read(await createSignedFetch(signer)(new Request(call.url, init)))
-    case 'ky1':
-    case 'ky2': {
-      const ky = path === 'ky1' ? ky1 : ky2
-      const api = ky.create({ hooks: createKyHooks(signer), retry: 0, throwHttpErrors: false })
-      return read(await api(call.url, init as never))
-    }
     case 'axios-http':
     case 'axios-fetch': {
       const instance = axios.create({
@@ -67,6 +54,30 @@ export async function sendThrough(path: AdapterPath, signer: Signer, call: UserC
         signal: call.signal,
       })
       return { status: response.status, text: String(response.data) }
+    }
+  }
+}
+
+/** The paths that resolve with a fetch `Response` (as soon as its headers arrive). */
+export type FetchPath = Exclude<AdapterPath, 'axios-http' | 'axios-fetch'>
+
+/** Sends `call` through a fetch-shaped path and resolves with the `Response`, its body unread. */
+export function openThrough(path: FetchPath, signer: Signer, call: UserCall): Promise<Response> {
+  const init: RequestInit & { duplex?: 'half' } = { method: call.method, headers: call.headers }
+  if (call.body !== undefined) init.body = call.body
+  if (typeof call.body === 'object') init.duplex = 'half'
+  if (call.explicitFollow) init.redirect = 'follow'
+  if (call.signal) init.signal = call.signal
+  switch (path) {
+    case 'fetch-url':
+      return createSignedFetch(signer)(call.url, init)
+    case 'fetch-request':
+      return createSignedFetch(signer)(new Request(call.url, init))
+    case 'ky1':
+    case 'ky2': {
+      const ky = path === 'ky1' ? ky1 : ky2
+      const api = ky.create({ hooks: createKyHooks(signer), retry: 0, throwHttpErrors: false })
+      return api(call.url, init as never)
     }
   }
 }

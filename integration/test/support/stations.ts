@@ -56,8 +56,11 @@ export async function startStation(
       body: hasBody ? bytes : undefined,
     })
     const response = await handle(request, arrival)
+    // Headers first, then the body as it is produced: a trickling answer reaches the client as it trickles.
     res.writeHead(response.status, Object.fromEntries(response.headers))
-    res.end(new Uint8Array(await response.arrayBuffer()))
+    res.flushHeaders()
+    if (response.body) for await (const chunk of response.body) res.write(chunk)
+    res.end()
   }
   const server = scheme === 'https' ? createHttpsServer(TLS, listener) : createHttpServer(listener)
   await new Promise<void>((resolve) => server.listen(0, host, resolve))
