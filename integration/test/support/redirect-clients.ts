@@ -30,10 +30,8 @@ export interface Outcome {
 
 /** Sends `call` through `path` with `signer` attached, as a user of that adapter would. */
 export async function sendThrough(path: AdapterPath, signer: Signer, call: UserCall): Promise<Outcome> {
-  if (!path.startsWith('axios')) return read(await openThrough(path as FetchPath, signer, call))
-  switch (path) {
-    case 'axios-http':
-    case 'axios-fetch': {
+  if (path !== 'axios-http' && path !== 'axios-fetch') return read(await openThrough(path, signer, call))
+  {
       const instance = axios.create({
         adapter: path === 'axios-http' ? 'http' : 'fetch',
         httpsAgent: new Agent({ rejectUnauthorized: false }),
