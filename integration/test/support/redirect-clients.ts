@@ -31,29 +31,26 @@ export interface Outcome {
 /** Sends `call` through `path` with `signer` attached, as a user of that adapter would. */
 export async function sendThrough(path: AdapterPath, signer: Signer, call: UserCall): Promise<Outcome> {
   if (path !== 'axios-http' && path !== 'axios-fetch') return read(await openThrough(path, signer, call))
-  {
-      const instance = axios.create({
-        adapter: path === 'axios-http' ? 'http' : 'fetch',
-        httpsAgent: new Agent({ rejectUnauthorized: false }),
-        validateStatus: () => true,
-        responseType: 'text',
-        ...(call.explicitFollow
-          ? path === 'axios-http'
-            ? { maxRedirects: 21 }
-            : { fetchOptions: { redirect: 'follow' } }
-          : {}),
-      })
-      attachSigner(instance, signer)
-      const response = await instance.request({
-        method: call.method,
-        url: call.url,
-        headers: call.headers,
-        data: call.body,
-        signal: call.signal,
-      })
-      return { status: response.status, text: String(response.data) }
-    }
-  }
+  const instance = axios.create({
+    adapter: path === 'axios-http' ? 'http' : 'fetch',
+    httpsAgent: new Agent({ rejectUnauthorized: false }),
+    validateStatus: () => true,
+    responseType: 'text',
+    ...(call.explicitFollow
+      ? path === 'axios-http'
+        ? { maxRedirects: 21 }
+        : { fetchOptions: { redirect: 'follow' } }
+      : {}),
+  })
+  attachSigner(instance, signer)
+  const response = await instance.request({
+    method: call.method,
+    url: call.url,
+    headers: call.headers,
+    data: call.body,
+    signal: call.signal,
+  })
+  return { status: response.status, text: String(response.data) }
 }
 
 /** The paths that resolve with a fetch `Response` (as soon as its headers arrive). */
