@@ -1,7 +1,14 @@
 import { inferAwsHost, isValidRegion } from './aws-hosts'
+import { createClockOffsets, isClockOffset } from './clock/clock-offsets'
 import { type CredentialSource, createCredentialSource } from './credentials/credential-source'
 import { createDefaultCredentialProvider } from './credentials/default-credential-provider'
-import { AwsSigError, InvalidRuleError, isAwsSigError, NoMatchingRuleError } from './errors'
+import {
+  AwsSigError,
+  InvalidInputError,
+  InvalidRuleError,
+  isAwsSigError,
+  NoMatchingRuleError,
+} from './errors'
 import { type ResolvedPlan, resolvePlan } from './resolve-plan'
 import type { LearningTarget } from './response/learn-from-answer'
 import type { LearnOptions, ResponseLesson } from './response/types'
@@ -126,16 +133,20 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   const resolved = validateOptions(options)
   const rules = compileRules(options.rules)
   const planCache = new Map<string, ResolvedPlan>()
-  let clockOffsetMs = 0
+  const clock = createClockOffsets()
   const localNowMs = () => {
     const now: unknown = resolved.now()
     const ms = now instanceof Date ? now.getTime() : Number.NaN
     if (Number.isNaN(ms)) throw new AwsSigError(`options.now must return a valid Date, got ${typeof now}`)
     return ms
   }
-  const nowMs = () => localNowMs() + clockOffsetMs
+  // The clock for signing to one origin: a server's correction applies to that server only (issue 13).
+  const nowFor = (url: URL) => localNowMs() + clock.for(url.origin)
 
-  const sourceOptions = { now: nowMs, refreshBeforeExpiryMs: resolved.refreshBeforeExpiryMs }
+  const sourceOptions = {
+    now: () => localNowMs() + clock.latest,
+    refreshBeforeExpiryMs: resolved.refreshBeforeExpiryMs,
+  }
   // One credential source per rule with its own credentials, and one (key undefined) for everything else;
   // each is created on first use.
   const sources = new Map<CompiledRule | undefined, CredentialSource>()
@@ -167,9 +178,7 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   const learning: LearningTarget = {
     hosts: HOST_KNOWLEDGE,
     localNow: localNowMs,
-    setClockOffset: (ms) => {
-      signer.clockOffsetMs = ms
-    },
+    learnClockOffset: (url, ms) => clock.learn(url.origin, ms),
     regionCacheSize: resolved.regionCacheSize,
     lookupRules,
   }
@@ -218,8 +227,9 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
     payloadHash?.catch(() => undefined)
     const signing: SigningInput = {
       plan,
-      credentials: await sourceFor(rule).get(),
-      signingDate: signingDate ?? new Date(nowMs()),
+      // Expiry is judged by this origin's clock: STS states `expiration` in AWS's time.
+      credentials: await sourceFor(rule).get(nowFor(url)),
+      signingDate: checkedDate(signingDate) ?? new Date(nowFor(url)),
       input,
       payloadHash,
     }
@@ -293,12 +303,18 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       }
     },
     get clockOffsetMs() {
-      return clockOffsetMs
+      return clock.latest
     },
     set clockOffsetMs(value: number) {
-      if (!Number.isFinite(value))
-        throw new TypeError('clockOffsetMs must be a finite number of milliseconds')
-      clockOffsetMs = value
+      if (!isClockOffset(value)) {
+        throw new InvalidInputError(
+          __DEV__
+            ? 'clockOffsetMs must be a number of milliseconds within ±7 days (604800000); for a larger error pass options.now'
+            : invalidIn('clockOffsetMs'),
+          'clockOffsetMs',
+        )
+      }
+      clock.setAll(value)
     },
     options: Object.freeze(resolved),
   }
@@ -379,11 +395,28 @@ function validateOptions(options: CreateSignerOptions): ResolvedSignerOptions {
 }
 
 function toUrl(url: string | URL): URL {
-  try {
-    return new URL(String(url))
-  } catch (error) {
-    throw new TypeError(`Not an absolute URL: ${String(url).split('?')[0]}`, { cause: error })
+  // Only strings and URLs: String() of anything else runs foreign code (toString) or throws a TypeError.
+  if (typeof url === 'string' || url instanceof URL) {
+    try {
+      return new URL(url)
+    } catch {}
   }
+  // The query and fragment may hold a presigned URL's credentials: only what precedes them is quoted.
+  const shown = typeof url === 'string' ? url.split(/[?#]/)[0] : typeof url
+  throw new InvalidInputError(`url must be an absolute URL (string or URL), got ${shown}`, 'url')
+}
+
+/** A caller's `signingDate`, checked: a valid Date whose year has four digits (an `X-Amz-Date` can say it). */
+function checkedDate(date: unknown): Date | undefined {
+  if (date === undefined) return undefined
+  const ms = date instanceof Date ? date.getTime() : Number.NaN
+  if (!(ms >= 0 && ms < 253402300800000)) {
+    throw new InvalidInputError(
+      __DEV__ ? 'signingDate must be a valid Date between 1970 and 9999' : invalidIn('signingDate'),
+      'signingDate',
+    )
+  }
+  return date as Date
 }
 
 /** The request as sent to `url`: the caller's method, headers (copied) and body. */

@@ -23,7 +23,7 @@ export function createProviderSource(
   let cached: { value: AwsCredentialIdentity; refreshAt: number } | undefined
   let inFlight: Promise<AwsCredentialIdentity> | undefined
 
-  const refresh = (): Promise<AwsCredentialIdentity> => {
+  const refresh = (now: number): Promise<AwsCredentialIdentity> => {
     inFlight ??= (async () => {
       let resolved: unknown
       try {
@@ -37,7 +37,7 @@ export function createProviderSource(
         )
       }
       const value = checkCredentials(resolved, helpers)
-      const obtainedAt = options.now()
+      const obtainedAt = now
       cached = { value, refreshAt: refreshTime(value, obtainedAt, options.refreshBeforeExpiryMs) }
       return value
     })().finally(() => {
@@ -47,9 +47,9 @@ export function createProviderSource(
   }
 
   return {
-    get: async () => {
-      if (cached && options.now() < cached.refreshAt) return cached.value
-      return refresh()
+    get: async (now = options.now()) => {
+      if (cached && now < cached.refreshAt) return cached.value
+      return refresh(now)
     },
   }
 }
