@@ -22,6 +22,7 @@ import {
 import { normalizeUrlHost } from './rules/host-pattern'
 import { isAlreadySigned } from './signing/already-signed'
 import { buildCanonicalInput } from './signing/canonical-input'
+import { checkedRequest, TOKEN } from './signing/checked-request'
 import { loadSigV4aAlgorithm, signSigV4a, typedCryptoError } from './signing/load-sigv4a'
 import { presign } from './signing/sign-query'
 import type { SigningInput } from './signing/signing-input'
@@ -229,7 +230,7 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       plan,
       // Expiry is judged by this origin's clock: STS states `expiration` in AWS's time.
       credentials: await sourceFor(rule).get(nowFor(url)),
-      signingDate: checkedDate(signingDate) ?? new Date(nowFor(url)),
+      signingDate: signingDate ?? new Date(nowFor(url)),
       input,
       payloadHash,
     }
@@ -239,8 +240,15 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   const signer: Signer = {
     resolve: (url) => explain(url).plan,
     explain,
-    async sign(request, { signingDate, debug } = {}) {
+    async sign(input, signOptions = {}) {
+      // Bad input fails here, typed and naming the field, before a provider is called or anything is sent.
+      if (typeof signOptions !== 'object' || signOptions === null) {
+        throw new InvalidInputError(__DEV__ ? 'options must be an object' : invalidIn('options'), 'options')
+      }
+      const request = { ...input, headers: checkedRequest(input) }
       const url = toUrl(request.url)
+      const { debug } = signOptions
+      const signingDate = checkedDate(signOptions.signingDate)
       let algorithm: SigningPlan['algorithm'] | undefined
       try {
         if (!isAlreadySigned(url, request.headers)) {
@@ -275,7 +283,9 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
         throw withRequestContext(request, typedCryptoError(error, algorithm))
       }
     },
-    async presign(request, presignOptions) {
+    async presign(input, presignOptions) {
+      const request = { ...input, headers: checkedRequest(input) }
+      checkedDate(presignOptions?.signingDate)
       let algorithm: SigningPlan['algorithm'] | undefined
       try {
         return await presign(request, presignOptions, {
@@ -348,7 +358,7 @@ const OPTION_CHECKS: Record<keyof SignerOptions, OptionCheck> = {
     (v: unknown) =>
       v === 'all' ||
       v === 'default' ||
-      (Array.isArray(v) && v.every((h) => typeof h === 'string' && /^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(h))),
+      (Array.isArray(v) && v.every((h) => typeof h === 'string' && TOKEN.test(h))),
     __DEV__ ? "must be 'default', 'all' or an array of header names" : '',
   ],
   regionCacheSize: [
@@ -424,7 +434,7 @@ function requestOf(request: SignableRequest, url: URL): SignResult['request'] {
   return {
     method: request.method,
     url: url.href,
-    headers: new Headers(request.headers),
+    headers: new Headers(request.headers as Headers),
     body: request.body ?? null,
   }
 }

@@ -184,9 +184,11 @@ describe('signer.sign', () => {
 
   it('presign validates expiresIn', async () => {
     await expect(signer.presign({ method: 'GET', url: EC2 }, { expiresIn: 604_801 })).rejects.toThrow(
-      RangeError,
+      InvalidInputError,
     )
-    await expect(signer.presign({ method: 'GET', url: EC2 }, { expiresIn: 0 })).rejects.toThrow(RangeError)
+    await expect(signer.presign({ method: 'GET', url: EC2 }, { expiresIn: 0 })).rejects.toThrow(
+      InvalidInputError,
+    )
     await expect(
       signer.presign({ method: 'GET', url: 'https://example.com/' }, { expiresIn: 60 }),
     ).rejects.toThrow(NoMatchingRuleError)
