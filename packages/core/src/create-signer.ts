@@ -167,7 +167,7 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
     const key = `${url.protocol}//${url.host}`
     let entry = planCache.get(key)
     if (!entry) {
-      entry = resolvePlan(normalizeUrlHost(url), rules, resolved.awsHosts)
+      entry = resolvePlan(normalizeUrlHost(url), rules, resolved.awsHosts, url.protocol)
       if (planCache.size >= PLAN_CACHE_SIZE) planCache.delete(planCache.keys().next().value as string)
       planCache.set(key, entry)
     }
