@@ -400,8 +400,25 @@ function validateOptions(options: CreateSignerOptions): ResolvedSignerOptions {
   const { signedHeaders, rules } = resolved
   // Header names are compared in lower case; the rules array is copied (compileRules validates its rules).
   if (Array.isArray(signedHeaders)) resolved.signedHeaders = signedHeaders.map((h: string) => h.toLowerCase())
-  resolved.rules = Array.isArray(rules) ? [...rules] : []
+  // `options` is for reading the configuration: fixed credentials in it (and in its rules) are shown
+  // redacted, so logging or serializing the signer never prints a secret. Signing uses the caller's own.
+  resolved.credentials = redacted(resolved.credentials)
+  resolved.rules = Array.isArray(rules)
+    ? rules.map((rule: unknown) =>
+        typeof rule === 'object' && rule !== null && 'credentials' in rule
+          ? { ...rule, credentials: redacted(rule.credentials) }
+          : rule,
+      )
+    : []
   return resolved as unknown as ResolvedSignerOptions
+}
+
+/** Fixed credentials with the secret key and token replaced; providers and anything else as they are. */
+function redacted(credentials: unknown): unknown {
+  if (typeof credentials !== 'object' || credentials === null) return credentials
+  const copy: Record<string, unknown> = { ...credentials, secretAccessKey: '[redacted]' }
+  if (copy.sessionToken !== undefined) copy.sessionToken = '[redacted]'
+  return Object.freeze(copy)
 }
 
 function toUrl(url: string | URL): URL {

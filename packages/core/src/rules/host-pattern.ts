@@ -39,7 +39,7 @@ export function compileHostPattern(pattern: unknown): HostMatcher | string {
     }
     // Written anchors are required (so the rule reads as what it matches), and the whole host is matched
     // anyway: `^a|b$` is anchored in writing only, each alternative is tested against the full host.
-    if (!/^\^[^]*[^\\]\$$/.test(pattern.source)) {
+    if (!/^\^[\s\S]*[^\\]\$$/.test(pattern.source)) {
       return __DEV__
         ? `the RegExp ${String(pattern)} must anchor the whole host with ^ and $, like /^api\\.example\\.com$/, or it would match api.example.com.evil.net`
         : ''
