@@ -72,7 +72,8 @@ function refreshTime(
  */
 // A provider's own message is the most useful part of the error, but it is third-party text: it could quote
 // a key, a secret or a token. Anything shaped like one (a long run of base64 or hex characters) is replaced.
-const SECRET_LIKE = /[A-Za-z0-9+/=_-]{20,}/g
+// Runs may be URL-encoded (`%2F`, `%2B`) or JSON-escaped (`\/`): those count as part of the run.
+const SECRET_LIKE = /(?:[A-Za-z0-9+/=_-]|%[0-9A-Fa-f]{2}|\\\/){20,}/g
 
 function safeMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
