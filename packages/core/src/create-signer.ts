@@ -430,7 +430,10 @@ function toUrl(url: string | URL): URL {
   }
   // The query and fragment may hold a presigned URL's credentials: only what precedes them is quoted.
   const shown = typeof url === 'string' ? url.split(/[?#]/)[0] : typeof url
-  throw new InvalidInputError(`url must be an absolute URL (string or URL), got ${shown}`, 'url')
+  throw new InvalidInputError(
+    __DEV__ ? `url must be an absolute URL (string or URL), got ${shown}` : `url: ${shown}`,
+    'url',
+  )
 }
 
 /** A caller's `signingDate`, checked: a valid Date whose year has four digits (an `X-Amz-Date` can say it). */

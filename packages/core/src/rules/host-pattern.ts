@@ -104,8 +104,7 @@ export function compileHostPattern(pattern: unknown): HostMatcher | string {
 
 // Second-level suffixes open to public registration, a short list (not the Public Suffix List): a wildcard
 // over any single label (`*.com`, `*.dev`) is refused anyway, these are the common two-label ones.
-const PUBLIC_SECOND_LEVEL =
-  /^(?:(?:co|com|net|org|gov|edu|ac|ne|or|go)\.[a-z]{2}|github\.io|gitlab\.io|herokuapp\.com|vercel\.app|netlify\.app|pages\.dev|workers\.dev|web\.app|firebaseapp\.com|azurewebsites\.net|cloudfront\.net|blogspot\.com|appspot\.com)$/
+const PUBLIC_SECOND_LEVEL = /^(?:(?:co|com|net|org|gov|edu|ac)\.[a-z]{2}|github\.io|herokuapp\.com)$/
 
 /** Whether `*.suffix` would span names anyone can register (see {@link PUBLIC_SECOND_LEVEL}). */
 function isPublicSuffix(suffix: string): boolean {

@@ -14,11 +14,11 @@ const invalid = (field: string, message: string): InvalidInputError =>
  */
 export function checkedRequest(request: unknown): Headers {
   if (typeof request !== 'object' || request === null) {
-    throw invalid('request', 'must be an object like { method, url, headers?, body? }')
+    throw invalid('request', __DEV__ ? 'must be an object like { method, url, headers?, body? }' : '')
   }
   const { method, headers } = request as { method?: unknown; headers?: unknown }
   if (typeof method !== 'string' || !TOKEN.test(method)) {
-    throw invalid('method', "must be an HTTP method like 'GET'")
+    throw invalid('method', __DEV__ ? "must be an HTTP method like 'GET'" : '')
   }
   return checkedHeaders(headers)
 }
@@ -43,7 +43,9 @@ export function checkedHeaders(init: unknown): Headers {
   } catch {
     throw invalid(
       'headers',
-      'must be a Headers, a record or [name, value] pairs; names are tokens, values Latin-1 without CR, LF or NUL',
+      __DEV__
+        ? 'must be a Headers, a record or [name, value] pairs; names are tokens, values Latin-1 without CR, LF or NUL'
+        : '',
     )
   }
 }
