@@ -418,7 +418,7 @@ function redacted(credentials: unknown): unknown {
   if (typeof credentials !== 'object' || credentials === null) return credentials
   const copy: Record<string, unknown> = { ...credentials, secretAccessKey: '[redacted]' }
   if (copy.sessionToken !== undefined) copy.sessionToken = '[redacted]'
-  return Object.freeze(copy)
+  return copy
 }
 
 function toUrl(url: string | URL): URL {
@@ -431,7 +431,7 @@ function toUrl(url: string | URL): URL {
   // The query and fragment may hold a presigned URL's credentials: only what precedes them is quoted.
   const shown = typeof url === 'string' ? url.split(/[?#]/)[0] : typeof url
   throw new InvalidInputError(
-    __DEV__ ? `url must be an absolute URL (string or URL), got ${shown}` : `url: ${shown}`,
+    __DEV__ ? `url must be an absolute URL (string or URL), got ${shown}` : invalidIn('url'),
     'url',
   )
 }

@@ -28,7 +28,7 @@ export function resolvePlan(
     return none(
       __DEV__
         ? `${protocol}//${host.hostname} is not signed: awssig signs https: and wss: URLs (http: and ws: only for a host a rule names) with a well-formed host.`
-        : `${protocol}//${host.hostname}: not https`,
+        : `${protocol}//${host.hostname}`,
     )
   }
   const clearText = protocol === 'http:' || protocol === 'ws:'
@@ -50,7 +50,7 @@ export function resolvePlan(
       plan.warnings.push(
         __DEV__
           ? `${protocol} sends the signature and any session token in clear text; signed only because rules[${rule.index}] names ${display}.`
-          : `${display}: clear text (${protocol})`,
+          : `${display}: ${protocol}`,
       )
     }
     return { explanation: { plan, reason: plan.reason, warnings: [...plan.warnings] }, rule }
@@ -76,7 +76,7 @@ export function resolvePlan(
     return none(
       __DEV__
         ? `${prefix}${protocol} URLs are signed only for a host a rule names: AWS host inference claims https: and wss: only, so the signature and session token never travel in clear text.`
-        : `${prefix}${display}: ${protocol} needs a rule (inference claims https only)`,
+        : `${prefix}${display}: ${protocol}`,
     )
   }
   const inferred = infer()
