@@ -155,7 +155,8 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
     const rule = matched?.credentials ? matched : undefined
     let source = sources.get(rule)
     if (!source) {
-      const input = rule ? rule.credentials : (options.credentials ?? createDefaultCredentialProvider())
+      const own = Object.hasOwn(options, 'credentials') ? options.credentials : undefined
+      const input = rule ? rule.credentials : (own ?? createDefaultCredentialProvider())
       source = createCredentialSource(input as CredentialsInput, sourceOptions)
       sources.set(rule, source)
     }
