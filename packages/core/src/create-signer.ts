@@ -429,10 +429,11 @@ function toUrl(url: string | URL): URL {
       return new URL(url)
     } catch {}
   }
-  // The query and fragment may hold a presigned URL's credentials: only what precedes them is quoted.
-  const shown = typeof url === 'string' ? url.split(/[?#]/)[0] : typeof url
+  // The value itself is not quoted: a string that fails to parse may be anything, a secret included.
   throw new InvalidInputError(
-    __DEV__ ? `url must be an absolute URL (string or URL), got ${shown}` : invalidIn('url'),
+    __DEV__
+      ? `url must be an absolute URL (a string or URL), got a ${typeof url} that is not`
+      : invalidIn('url'),
     'url',
   )
 }
