@@ -75,14 +75,17 @@ describe.runIf(onNode20Lane).each([
     })
   })
 
-  it('the offset kept on the signer serves every adapter that shares it (no second retry anywhere)', async () => {
+  it('the offset kept on the signer serves every adapter that shares it (one retry per origin, none after)', async () => {
     const signer = createSigner({ credentials: TEST_CREDENTIALS, rules: RULES })
     const [firstAdapter, ...others] = ADAPTERS
-    const learn = await sendCounting(() =>
-      createClient(firstAdapter!, signer, server).send({ ...DIALECTS[0].later }),
-    )
-    expect(learn).toEqual([403, 200])
+    // Offsets are learned per origin (a server's time corrects signatures to that server only).
+    for (const { later } of DIALECTS) {
+      const learn = await sendCounting(() => createClient(firstAdapter!, signer, server).send({ ...later }))
+      expect(learn).toEqual([403, 200])
+    }
     for (const adapter of others) {
+      // axios-http reaches the server through a proxy with http: URLs: another origin, learned on its own.
+      if (adapter === 'axios-http') continue
       for (const { later } of DIALECTS) {
         let status = 0
         const attempts = await sendCounting(async () => {
@@ -107,11 +110,15 @@ describe.runIf(onNode20Lane).each([
       return { ...TEST_CREDENTIALS, expiration: new Date(Date.now() + skewMs + 10 * 60_000) }
     }
     const signer = createSigner({ credentials: provider, rules: RULES, refreshBeforeExpiryMs: 60_000 })
-    const clients = ADAPTERS.map((adapter) => createClient(adapter, signer, server))
-    const learn = await sendCounting(() => clients[0]!.send({ ...DIALECTS[0].later }))
-    expect(learn).toEqual([403, 200])
+    // axios-http sends http: URLs through a proxy (another origin, with an offset of its own): left out here.
+    const clients = ADAPTERS.filter((adapter) => adapter !== 'axios-http').map((adapter) =>
+      createClient(adapter, signer, server),
+    )
+    for (const { later } of DIALECTS) {
+      expect(await sendCounting(() => clients[0]!.send({ ...later }))).toEqual([403, 200])
+    }
     const callsAfterRecovery = calls
-    expect(callsAfterRecovery).toBeLessThanOrEqual(2)
+    expect(callsAfterRecovery).toBeLessThanOrEqual(3)
 
     const before = server.requests.length
     const answers = await Promise.all(

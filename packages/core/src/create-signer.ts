@@ -1,7 +1,14 @@
 import { inferAwsHost, isValidRegion } from './aws-hosts'
+import { createClockOffsets, isClockOffset } from './clock/clock-offsets'
 import { type CredentialSource, createCredentialSource } from './credentials/credential-source'
 import { createDefaultCredentialProvider } from './credentials/default-credential-provider'
-import { AwsSigError, InvalidRuleError, isAwsSigError, NoMatchingRuleError } from './errors'
+import {
+  AwsSigError,
+  InvalidInputError,
+  InvalidRuleError,
+  isAwsSigError,
+  NoMatchingRuleError,
+} from './errors'
 import { type ResolvedPlan, resolvePlan } from './resolve-plan'
 import type { LearningTarget } from './response/learn-from-answer'
 import type { LearnOptions, ResponseLesson } from './response/types'
@@ -15,6 +22,7 @@ import {
 import { normalizeUrlHost } from './rules/host-pattern'
 import { isAlreadySigned } from './signing/already-signed'
 import { buildCanonicalInput } from './signing/canonical-input'
+import { checkedRequest, TOKEN } from './signing/checked-request'
 import { loadSigV4aAlgorithm, signSigV4a, typedCryptoError } from './signing/load-sigv4a'
 import { presign } from './signing/sign-query'
 import type { SigningInput } from './signing/signing-input'
@@ -126,16 +134,20 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   const resolved = validateOptions(options)
   const rules = compileRules(options.rules)
   const planCache = new Map<string, ResolvedPlan>()
-  let clockOffsetMs = 0
+  const clock = createClockOffsets()
   const localNowMs = () => {
     const now: unknown = resolved.now()
     const ms = now instanceof Date ? now.getTime() : Number.NaN
     if (Number.isNaN(ms)) throw new AwsSigError(`options.now must return a valid Date, got ${typeof now}`)
     return ms
   }
-  const nowMs = () => localNowMs() + clockOffsetMs
+  // The clock for signing to one origin: a server's correction applies to that server only (issue 13).
+  const nowFor = (url: URL) => localNowMs() + clock.for(url.origin)
 
-  const sourceOptions = { now: nowMs, refreshBeforeExpiryMs: resolved.refreshBeforeExpiryMs }
+  const sourceOptions = {
+    now: () => localNowMs() + clock.latest,
+    refreshBeforeExpiryMs: resolved.refreshBeforeExpiryMs,
+  }
   // One credential source per rule with its own credentials, and one (key undefined) for everything else;
   // each is created on first use.
   const sources = new Map<CompiledRule | undefined, CredentialSource>()
@@ -143,7 +155,8 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
     const rule = matched?.credentials ? matched : undefined
     let source = sources.get(rule)
     if (!source) {
-      const input = rule ? rule.credentials : (options.credentials ?? createDefaultCredentialProvider())
+      const own = Object.hasOwn(options, 'credentials') ? options.credentials : undefined
+      const input = rule ? rule.credentials : (own ?? createDefaultCredentialProvider())
       source = createCredentialSource(input as CredentialsInput, sourceOptions)
       sources.set(rule, source)
     }
@@ -155,7 +168,7 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
     const key = `${url.protocol}//${url.host}`
     let entry = planCache.get(key)
     if (!entry) {
-      entry = resolvePlan(normalizeUrlHost(url), rules, resolved.awsHosts)
+      entry = resolvePlan(normalizeUrlHost(url), rules, resolved.awsHosts, url.protocol)
       if (planCache.size >= PLAN_CACHE_SIZE) planCache.delete(planCache.keys().next().value as string)
       planCache.set(key, entry)
     }
@@ -167,9 +180,7 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   const learning: LearningTarget = {
     hosts: HOST_KNOWLEDGE,
     localNow: localNowMs,
-    setClockOffset: (ms) => {
-      signer.clockOffsetMs = ms
-    },
+    learnClockOffset: (url, ms) => clock.learn(url.origin, ms),
     regionCacheSize: resolved.regionCacheSize,
     lookupRules,
   }
@@ -218,8 +229,9 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
     payloadHash?.catch(() => undefined)
     const signing: SigningInput = {
       plan,
-      credentials: await sourceFor(rule).get(),
-      signingDate: signingDate ?? new Date(nowMs()),
+      // Expiry is judged by this origin's clock: STS states `expiration` in AWS's time.
+      credentials: await sourceFor(rule).get(nowFor(url)),
+      signingDate: signingDate ?? new Date(nowFor(url)),
       input,
       payloadHash,
     }
@@ -229,8 +241,15 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   const signer: Signer = {
     resolve: (url) => explain(url).plan,
     explain,
-    async sign(request, { signingDate, debug } = {}) {
+    async sign(input, signOptions = {}) {
+      // Bad input fails here, typed and naming the field, before a provider is called or anything is sent.
+      if (typeof signOptions !== 'object' || signOptions === null) {
+        throw new InvalidInputError(__DEV__ ? 'options must be an object' : invalidIn('options'), 'options')
+      }
+      const request = { ...input, headers: checkedRequest(input) }
       const url = toUrl(request.url)
+      const { debug } = signOptions
+      const signingDate = checkedDate(signOptions.signingDate)
       let algorithm: SigningPlan['algorithm'] | undefined
       try {
         if (!isAlreadySigned(url, request.headers)) {
@@ -265,7 +284,9 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
         throw withRequestContext(request, typedCryptoError(error, algorithm))
       }
     },
-    async presign(request, presignOptions) {
+    async presign(input, presignOptions) {
+      const request = { ...input, headers: checkedRequest(input) }
+      checkedDate(presignOptions?.signingDate)
       let algorithm: SigningPlan['algorithm'] | undefined
       try {
         return await presign(request, presignOptions, {
@@ -293,12 +314,18 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       }
     },
     get clockOffsetMs() {
-      return clockOffsetMs
+      return clock.latest
     },
     set clockOffsetMs(value: number) {
-      if (!Number.isFinite(value))
-        throw new TypeError('clockOffsetMs must be a finite number of milliseconds')
-      clockOffsetMs = value
+      if (!isClockOffset(value)) {
+        throw new InvalidInputError(
+          __DEV__
+            ? 'clockOffsetMs must be a number of milliseconds within ±7 days (604800000); for a larger error pass options.now'
+            : invalidIn('clockOffsetMs'),
+          'clockOffsetMs',
+        )
+      }
+      clock.setAll(value)
     },
     options: Object.freeze(resolved),
   }
@@ -332,7 +359,7 @@ const OPTION_CHECKS: Record<keyof SignerOptions, OptionCheck> = {
     (v: unknown) =>
       v === 'all' ||
       v === 'default' ||
-      (Array.isArray(v) && v.every((h) => typeof h === 'string' && /^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(h))),
+      (Array.isArray(v) && v.every((h) => typeof h === 'string' && TOKEN.test(h))),
     __DEV__ ? "must be 'default', 'all' or an array of header names" : '',
   ],
   regionCacheSize: [
@@ -374,16 +401,54 @@ function validateOptions(options: CreateSignerOptions): ResolvedSignerOptions {
   const { signedHeaders, rules } = resolved
   // Header names are compared in lower case; the rules array is copied (compileRules validates its rules).
   if (Array.isArray(signedHeaders)) resolved.signedHeaders = signedHeaders.map((h: string) => h.toLowerCase())
-  resolved.rules = Array.isArray(rules) ? [...rules] : []
+  // `options` is for reading the configuration: fixed credentials in it (and in its rules) are shown
+  // redacted, so logging or serializing the signer never prints a secret. Signing uses the caller's own.
+  resolved.credentials = redacted(resolved.credentials)
+  resolved.rules = Array.isArray(rules)
+    ? rules.map((rule: unknown) =>
+        typeof rule === 'object' && rule !== null && 'credentials' in rule
+          ? { ...rule, credentials: redacted(rule.credentials) }
+          : rule,
+      )
+    : []
   return resolved as unknown as ResolvedSignerOptions
 }
 
+/** Fixed credentials with the secret key and token replaced; providers and anything else as they are. */
+function redacted(credentials: unknown): unknown {
+  if (typeof credentials !== 'object' || credentials === null) return credentials
+  const copy: Record<string, unknown> = { ...credentials, secretAccessKey: '[redacted]' }
+  if (copy.sessionToken !== undefined) copy.sessionToken = '[redacted]'
+  return copy
+}
+
 function toUrl(url: string | URL): URL {
-  try {
-    return new URL(String(url))
-  } catch (error) {
-    throw new TypeError(`Not an absolute URL: ${String(url).split('?')[0]}`, { cause: error })
+  // Only strings and URLs: String() of anything else runs foreign code (toString) or throws a TypeError.
+  if (typeof url === 'string' || url instanceof URL) {
+    try {
+      return new URL(url)
+    } catch {}
   }
+  // The value itself is not quoted: a string that fails to parse may be anything, a secret included.
+  throw new InvalidInputError(
+    __DEV__
+      ? `url must be an absolute URL (a string or URL), got a ${typeof url} that is not`
+      : invalidIn('url'),
+    'url',
+  )
+}
+
+/** A caller's `signingDate`, checked: a valid Date whose year has four digits (an `X-Amz-Date` can say it). */
+function checkedDate(date: unknown): Date | undefined {
+  if (date === undefined) return undefined
+  const ms = date instanceof Date ? date.getTime() : Number.NaN
+  if (!(ms >= 0 && ms < 253402300800000)) {
+    throw new InvalidInputError(
+      __DEV__ ? 'signingDate must be a valid Date between 1970 and 9999' : invalidIn('signingDate'),
+      'signingDate',
+    )
+  }
+  return date as Date
 }
 
 /** The request as sent to `url`: the caller's method, headers (copied) and body. */
@@ -391,7 +456,7 @@ function requestOf(request: SignableRequest, url: URL): SignResult['request'] {
   return {
     method: request.method,
     url: url.href,
-    headers: new Headers(request.headers),
+    headers: new Headers(request.headers as Headers),
     body: request.body ?? null,
   }
 }

@@ -8,6 +8,8 @@ export interface AwsSigErrorOptions {
   method?: string
   /** URL of the request being signed, when there is one (query values are not secret, signatures are stripped). */
   url?: string
+  /** The input at fault (`headers`, `signingDate`, `expiresIn`, `url`, …), for errors about bad input. */
+  field?: string
 }
 
 /**
@@ -22,11 +24,14 @@ export class AwsSigError extends Error {
   readonly method?: string
   /** URL of the request being signed, when known (with any `X-Amz-Signature`/token redacted). */
   readonly url?: string
+  /** The input at fault, for errors about bad input (`headers`, `signingDate`, `expiresIn`, `url`, …). */
+  readonly field?: string
 
   constructor(message: string, options: AwsSigErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     if (options.method !== undefined) this.method = options.method
     if (options.url !== undefined) this.url = redactUrl(options.url)
+    if (options.field !== undefined) this.field = options.field
     Object.defineProperty(this, BRAND, { value: true })
     // Test-only hook: the repo's vitest setup (vitest.secret-scan.setup.ts) sets this array to scan every
     // error for secrets (issue 7). Unset outside tests, where it costs one property read.
@@ -41,12 +46,28 @@ export class InvalidRuleError extends AwsSigError {
   /** Index of the offending rule in `options.rules`; `-1` for a top-level option. */
   readonly ruleIndex: number
   /** The offending field (`host`, `region`, `regionSet`, … or the option name). */
-  readonly field: string
+  declare readonly field: string
 
   constructor(message: string, ruleIndex: number, field: string, options: AwsSigErrorOptions = {}) {
-    super(message, options)
+    super(message, { ...options, field })
     this.ruleIndex = ruleIndex
-    this.field = field
+  }
+}
+
+/**
+ * A call got an argument it cannot use (a header value with CR/LF/NUL or outside Latin-1, an invalid
+ * `signingDate`, `expiresIn` out of range, a URL that is not absolute, …). Thrown before anything is sent;
+ * `field` names the input.
+ *
+ * @example
+ * try { await signer.presign(req, { expiresIn: 0 }) } catch (e) { if (e instanceof InvalidInputError) e.field } // 'expiresIn'
+ */
+export class InvalidInputError extends AwsSigError {
+  override name = 'InvalidInputError' as const
+  declare readonly field: string
+
+  constructor(message: string, field: string, options: AwsSigErrorOptions = {}) {
+    super(message, { ...options, field })
   }
 }
 

@@ -21,6 +21,7 @@ export {
   type AwsSigErrorOptions,
   BodyTooLargeError,
   CredentialsError,
+  InvalidInputError,
   InvalidRuleError,
   isAwsSigError,
   NoMatchingRuleError,

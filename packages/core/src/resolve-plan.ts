@@ -20,8 +20,18 @@ export function resolvePlan(
   host: NormalizedHost,
   rules: readonly CompiledRule[],
   awsHosts: AwsHostsMode,
+  protocol = 'https:',
 ): ResolvedPlan {
   const display = host.port === undefined ? host.hostname : `${host.hostname}:${host.port}`
+  // Only web schemes carry a signature, and never to a malformed host (`iam.amazonaws.com..`).
+  if (!WEB_SCHEMES.has(protocol) || host.hostname.endsWith('.')) {
+    return none(
+      __DEV__
+        ? `${protocol}//${host.hostname} is not signed: awssig signs https: and wss: URLs (http: and ws: only for a host a rule names) with a well-formed host.`
+        : `${protocol}//${host.hostname}`,
+    )
+  }
+  const clearText = protocol === 'http:' || protocol === 'ws:'
   const skipped: string[] = []
   let inference: AwsHostInference | null | undefined
   const infer = () => {
@@ -35,6 +45,13 @@ export function resolvePlan(
     if (typeof plan === 'string') {
       skipped.push(plan)
       continue
+    }
+    if (clearText && !isLoopback(host.hostname)) {
+      plan.warnings.push(
+        __DEV__
+          ? `${protocol} sends the signature and any session token in clear text; signed only because rules[${rule.index}] names ${display}.`
+          : `${display}: ${protocol}`,
+      )
     }
     return { explanation: { plan, reason: plan.reason, warnings: [...plan.warnings] }, rule }
   }
@@ -51,6 +68,15 @@ export function resolvePlan(
       __DEV__
         ? `${prefix}AWS host inference is off (awsHosts: false), so ${display} is sent unsigned.`.trim()
         : `${prefix}${display}: awsHosts is false`,
+    )
+  }
+  // Issue 13 (clear text): refusing http: for inference is ready but waits for the adapters' and CLI's test
+  // harnesses, which reach loopback servers with http: URLs to AWS hostnames (see the issue note).
+  if (clearText && CLEAR_TEXT_NEEDS_RULE) {
+    return none(
+      __DEV__
+        ? `${prefix}${protocol} URLs are signed only for a host a rule names: AWS host inference claims https: and wss: only, so the signature and session token never travel in clear text.`
+        : `${prefix}${display}: ${protocol}`,
     )
   }
   const inferred = infer()
@@ -72,6 +98,13 @@ export function resolvePlan(
   const plan = planFromInference(inferred, display)
   return { explanation: { plan, reason: plan.reason, warnings: [...plan.warnings] } }
 }
+
+const CLEAR_TEXT_NEEDS_RULE = false
+const WEB_SCHEMES = new Set(['https:', 'wss:', 'http:', 'ws:'])
+
+/** Loopback hosts: clear text to them never leaves the machine. */
+const isLoopback = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname)
 
 function none(reason: string): ResolvedPlan {
   return { explanation: { plan: null, reason, warnings: [] } }

@@ -2,6 +2,7 @@ import {
   AwsSigError,
   BodyTooLargeError,
   createSigner,
+  InvalidInputError,
   isAwsSigError,
   NoMatchingRuleError,
   UnsignableBodyError,
@@ -153,7 +154,7 @@ describe('signer.sign', () => {
     expect(fixed.request.headers.get('x-amz-date')).toBe('20200101T000000Z')
     expect(() => {
       skewed.clockOffsetMs = Number.NaN
-    }).toThrow(TypeError)
+    }).toThrow(InvalidInputError)
     expect(skewed.options.awsHosts).toBe(true)
     expect(skewed.options.maxBodyBytes).toBe(64 * 1024 * 1024)
   })
@@ -183,9 +184,11 @@ describe('signer.sign', () => {
 
   it('presign validates expiresIn', async () => {
     await expect(signer.presign({ method: 'GET', url: EC2 }, { expiresIn: 604_801 })).rejects.toThrow(
-      RangeError,
+      InvalidInputError,
     )
-    await expect(signer.presign({ method: 'GET', url: EC2 }, { expiresIn: 0 })).rejects.toThrow(RangeError)
+    await expect(signer.presign({ method: 'GET', url: EC2 }, { expiresIn: 0 })).rejects.toThrow(
+      InvalidInputError,
+    )
     await expect(
       signer.presign({ method: 'GET', url: 'https://example.com/' }, { expiresIn: 60 }),
     ).rejects.toThrow(NoMatchingRuleError)

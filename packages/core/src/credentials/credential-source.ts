@@ -3,8 +3,11 @@ import type { AwsCredentialIdentity, CredentialsInput } from '../types'
 
 /** Where a signer gets credentials from: memoized, refreshed before expiry, one refresh in flight. */
 export interface CredentialSource {
-  /** Current credentials; throws `CredentialsError` when they cannot be obtained. */
-  get(): Promise<AwsCredentialIdentity>
+  /**
+   * Current credentials; throws `CredentialsError` when they cannot be obtained. `now` (ms) judges expiry
+   * when given (the clock of the origin being signed for), else the source's own clock.
+   */
+  get(now?: number): Promise<AwsCredentialIdentity>
 }
 
 export interface CredentialSourceOptions {
@@ -38,7 +41,7 @@ export function createCredentialSource(
   loading.catch(() => undefined)
   let source: CredentialSource | undefined
   return {
-    get: async () => {
+    get: async (now) => {
       if (!source) {
         try {
           source = await loading
@@ -51,7 +54,7 @@ export function createCredentialSource(
           )
         }
       }
-      return source.get()
+      return source.get(now)
     },
   }
 }

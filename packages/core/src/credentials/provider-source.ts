@@ -23,7 +23,7 @@ export function createProviderSource(
   let cached: { value: AwsCredentialIdentity; refreshAt: number } | undefined
   let inFlight: Promise<AwsCredentialIdentity> | undefined
 
-  const refresh = (): Promise<AwsCredentialIdentity> => {
+  const refresh = (now: number): Promise<AwsCredentialIdentity> => {
     inFlight ??= (async () => {
       let resolved: unknown
       try {
@@ -37,7 +37,7 @@ export function createProviderSource(
         )
       }
       const value = checkCredentials(resolved, helpers)
-      const obtainedAt = options.now()
+      const obtainedAt = now
       cached = { value, refreshAt: refreshTime(value, obtainedAt, options.refreshBeforeExpiryMs) }
       return value
     })().finally(() => {
@@ -47,9 +47,9 @@ export function createProviderSource(
   }
 
   return {
-    get: async () => {
-      if (cached && options.now() < cached.refreshAt) return cached.value
-      return refresh()
+    get: async (now = options.now()) => {
+      if (cached && now < cached.refreshAt) return cached.value
+      return refresh(now)
     },
   }
 }
@@ -72,7 +72,8 @@ function refreshTime(
  */
 // A provider's own message is the most useful part of the error, but it is third-party text: it could quote
 // a key, a secret or a token. Anything shaped like one (a long run of base64 or hex characters) is replaced.
-const SECRET_LIKE = /[A-Za-z0-9+/=_-]{20,}/g
+// Runs may be URL-encoded (`%2F`, `%2B`) or JSON-escaped (`\/`): those count as part of the run.
+const SECRET_LIKE = /(?:[A-Za-z0-9+/=_-]|%[0-9A-Fa-f]{2}|\\\/){20,}/g
 
 function safeMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)

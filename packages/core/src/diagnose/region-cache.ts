@@ -1,4 +1,5 @@
 import { isValidRegion } from '../aws-hosts'
+import { InvalidInputError } from '../errors'
 
 /** Options of `createRegionCache`. */
 export interface RegionCacheOptions {
@@ -14,7 +15,7 @@ export interface RegionCacheOptions {
 export interface RegionCache {
   /** The remembered region for `host`, refreshing its recency. */
   get(host: string): string | undefined
-  /** Remembers `region` for `host`. Throws TypeError for a value that is not an AWS region name. */
+  /** Remembers `region` for `host`. Throws `InvalidInputError` for a value that is not an AWS region name. */
   set(host: string, region: string): void
   has(host: string): boolean
   delete(host: string): boolean
@@ -36,11 +37,17 @@ export interface RegionCache {
  */
 export function createRegionCache(options: RegionCacheOptions = {}): RegionCache {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError('createRegionCache(options): options must be an object like { max: 256 }')
+    throw new InvalidInputError(
+      'createRegionCache(options): options must be an object like { max: 256 }',
+      'options',
+    )
   }
   const max = options.max ?? 256
   if (!Number.isSafeInteger(max) || max < 1) {
-    throw new TypeError(`createRegionCache: max must be a positive integer, got ${String(max)}`)
+    throw new InvalidInputError(
+      `createRegionCache: max must be a positive integer, got ${typeof max === 'number' ? max : typeof max}`,
+      'max',
+    )
   }
   // A Map iterates in insertion order: re-inserting on every read keeps the least recently used first.
   const entries = new Map<string, string>()
@@ -56,7 +63,10 @@ export function createRegionCache(options: RegionCacheOptions = {}): RegionCache
     },
     set(host, region) {
       if (typeof region !== 'string' || !isValidRegion(region)) {
-        throw new TypeError(`RegionCache.set: '${String(region)}' is not an AWS region name`)
+        throw new InvalidInputError(
+          `RegionCache.set: '${typeof region === 'string' ? region : typeof region}' is not an AWS region name`,
+          'region',
+        )
       }
       const key = hostKey(host)
       entries.delete(key)
@@ -75,7 +85,7 @@ export function createRegionCache(options: RegionCacheOptions = {}): RegionCache
 
 function hostKey(host: string): string {
   if (typeof host !== 'string' || host === '')
-    throw new TypeError('RegionCache: host must be a non-empty string')
+    throw new InvalidInputError('RegionCache: host must be a non-empty string', 'host')
   const lower = host.toLowerCase()
   // `[::1]:8443` keeps its brackets; only a trailing `:port` after the hostname is dropped.
   const withoutPort = lower.startsWith('[')

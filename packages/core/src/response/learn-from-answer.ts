@@ -12,7 +12,11 @@ export interface LearningTarget {
   hosts: HostKnowledge
   /** The local clock in milliseconds, without the current offset. */
   localNow(): number
-  setClockOffset(ms: number): void
+  /**
+   * Remembers a clock offset for `url`'s origin only; false (nothing changed) when it is beyond the bound
+   * (clock/clock-offsets.ts): a server's time years away is ignored, never fatal.
+   */
+  learnClockOffset(url: URL, ms: number): boolean
   /** How many buckets' regions the memory keeps. */
   regionCacheSize: number
   /**
@@ -40,8 +44,8 @@ export async function learnFromAnswer(
   if (!diagnosis) return { retry: false }
   if (diagnosis.kind === 'clock-skew') {
     if (options.clockSkew === false || !diagnosis.serverTime) return { retry: false, diagnosis }
-    target.setClockOffset(diagnosis.serverTime.getTime() - target.localNow())
-    return { retry: true, reason: 'clock-skew', diagnosis }
+    const learned = target.learnClockOffset(url, diagnosis.serverTime.getTime() - target.localNow())
+    return learned ? { retry: true, reason: 'clock-skew', diagnosis } : { retry: false, diagnosis }
   }
   // Only S3 names the bucket's region in its answer; other services' wrong-region answers are diagnosed only,
   // since guessing a region for them would send credentials scoped to a region nobody named.

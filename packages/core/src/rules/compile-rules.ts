@@ -71,7 +71,9 @@ function compileRule(rule: unknown, index: number): CompiledRule {
       'rule',
     )
   }
-  const r = rule as Record<string, unknown>
+  // Own properties only, on an object without a prototype: a polluted Object.prototype (`credentials`,
+  // `service`, `region`) must never complete or sign a rule.
+  const r: Record<string, unknown> = Object.assign(Object.create(null), rule)
   for (const key of Object.keys(r)) {
     if (!RULE_FIELDS.has(key)) {
       fail(key, __DEV__ ? `unknown field; a rule has ${[...RULE_FIELDS].join(', ')}` : '')

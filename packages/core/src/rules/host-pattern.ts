@@ -37,7 +37,14 @@ export function compileHostPattern(pattern: unknown): HostMatcher | string {
     if (pattern.global || pattern.sticky) {
       return __DEV__ ? `the RegExp ${String(pattern)} has the g or y flag (stateful test()); remove it` : ''
     }
-    const regexp = pattern
+    // Written anchors are required (so the rule reads as what it matches), and the whole host is matched
+    // anyway: `^a|b$` is anchored in writing only, each alternative is tested against the full host.
+    if (!/^\^[\s\S]*[^\\]\$$/.test(pattern.source)) {
+      return __DEV__
+        ? `the RegExp ${String(pattern)} must anchor the whole host with ^ and $, like /^api\\.example\\.com$/, or it would match api.example.com.evil.net`
+        : ''
+    }
+    const regexp = new RegExp(`^(?:${pattern.source})$`, pattern.flags)
     return {
       kind: 'regexp',
       source: String(pattern),
@@ -75,6 +82,11 @@ export function compileHostPattern(pattern: unknown): HostMatcher | string {
   if (!portMatch && /:[^\]]*$/.test(rest) && !rest.startsWith('[')) {
     return __DEV__ ? `host '${pattern}' has a malformed port; write one like 'api.example.com:8443'` : ''
   }
+  if (wildcard && isPublicSuffix(hostname)) {
+    return __DEV__
+      ? `host '${pattern}' spans a public suffix (anyone can register a name under it); name your own domain, like '*.api.example.com'`
+      : ''
+  }
   const dotted = `.${hostname}`
   return {
     kind: wildcard ? 'suffix' : 'exact',
@@ -88,6 +100,15 @@ export function compileHostPattern(pattern: unknown): HostMatcher | string {
         ? host.hostname.length > dotted.length && host.hostname.endsWith(dotted)
         : host.hostname === hostname),
   }
+}
+
+// Second-level suffixes open to public registration, a short list (not the Public Suffix List): a wildcard
+// over any single label (`*.com`, `*.dev`) is refused anyway, these are the common two-label ones.
+const PUBLIC_SECOND_LEVEL = /^(?:(?:co|com|net|org|gov|edu|ac)\.[a-z]{2}|github\.io|herokuapp\.com)$/
+
+/** Whether `*.suffix` would span names anyone can register (see {@link PUBLIC_SECOND_LEVEL}). */
+function isPublicSuffix(suffix: string): boolean {
+  return !suffix.includes('.') || PUBLIC_SECOND_LEVEL.test(suffix)
 }
 
 function describe(value: unknown): string {

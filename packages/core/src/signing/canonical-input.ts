@@ -127,7 +127,7 @@ function checkBody(
 ): HashableBody | undefined {
   if (body === undefined || body === null || payloadNotHashed) return undefined
   const { method, url } = options
-  const context = { method, url: url.href }
+  const context = { method, url: url.href, field: 'body' }
   // The tag also admits ArrayBuffers of another realm (an iframe, a test environment).
   if (typeof body !== 'string' && !ArrayBuffer.isView(body) && typeTagOf(body) !== 'ArrayBuffer') {
     throw new UnsignableBodyError(

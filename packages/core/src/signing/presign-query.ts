@@ -17,7 +17,8 @@ export async function presignRequest(
 ): Promise<string> {
   const expiresIn = options?.expiresIn
   if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_SECONDS) {
-    throw new RangeError(
+    throw helpers.invalid(
+      'expiresIn',
       `presign: expiresIn must be an integer number of seconds from 1 to ${MAX_PRESIGN_SECONDS}`,
     )
   }

@@ -1,5 +1,5 @@
 import { sha256Primitives } from '#sha256'
-import { NoMatchingRuleError } from '../errors'
+import { InvalidInputError, NoMatchingRuleError } from '../errors'
 import type { PresignOptions, SignableRequest } from '../types'
 import { isAlreadySigned } from './already-signed'
 import { canonicalQueryString } from './canonical-query'
@@ -26,6 +26,8 @@ export interface QuerySigningHelpers {
 export interface PresignHelpers extends PresignSteps, QuerySigningHelpers {
   isAlreadySigned: typeof isAlreadySigned
   noRule(message: string, context: { method: string; url: string }): Error
+  /** An `InvalidInputError` naming `field`. */
+  invalid(field: string, message: string): Error
 }
 
 /** What presigning needs from the signer that created it. */
@@ -59,6 +61,7 @@ export async function presign(
     ...querySigningHelpers(),
     isAlreadySigned,
     noRule: (message, context) => new NoMatchingRuleError(message, context),
+    invalid: (field, message) => new InvalidInputError(message, field),
   })
 }
 

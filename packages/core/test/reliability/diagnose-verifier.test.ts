@@ -98,7 +98,7 @@ describe('diagnose against the verifier', () => {
 
   it('wrong region in the query protocol (XML <ErrorResponse>)', async () => {
     const { diagnosis } = await exchange(
-      { rules: [{ host: /^ec2\./, service: 'ec2', region: 'eu-west-1' }] },
+      { rules: [{ host: /^ec2\..*$/, service: 'ec2', region: 'eu-west-1' }] },
       { method: 'GET', url: `https://${EC2}/?Action=DescribeRegions&Version=2016-11-15` },
     )
     expect(diagnosis).toMatchObject({

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { s3RegionFromResponse } from '../../src/diagnose/load-on-demand'
 import { createRegionCache } from '../../src/diagnose/region-cache'
+import { InvalidInputError } from '../../src/errors'
 
 describe('createRegionCache', () => {
   it('defaults to 256 entries and evicts the least recently used host', () => {
@@ -45,16 +46,16 @@ describe('createRegionCache', () => {
     expect(cache.get('a')).toBe('eu-west-2')
   })
 
-  it('rejects a bad bound, a non-region value and an empty host with TypeError', () => {
+  it('rejects a bad bound, a non-region value and an empty host with InvalidInputError', () => {
     for (const max of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '10' as unknown as number]) {
-      expect(() => createRegionCache({ max })).toThrow(TypeError)
+      expect(() => createRegionCache({ max })).toThrow(InvalidInputError)
     }
-    expect(() => createRegionCache(null as never)).toThrow(TypeError)
+    expect(() => createRegionCache(null as never)).toThrow(InvalidInputError)
     const cache = createRegionCache()
     for (const region of ['US-EAST-1', 'us-east', 'global', '', '<script>', 42 as unknown as string]) {
-      expect(() => cache.set('h', region)).toThrow(TypeError)
+      expect(() => cache.set('h', region)).toThrow(InvalidInputError)
     }
-    expect(() => cache.set('', 'us-east-1')).toThrow(TypeError)
+    expect(() => cache.set('', 'us-east-1')).toThrow(InvalidInputError)
     expect(cache.size).toBe(0)
   })
 
