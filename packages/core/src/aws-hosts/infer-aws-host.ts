@@ -1,6 +1,7 @@
 import { awsHostInference } from './aws-host-inference'
 import { globalSigningRegion, isNotSigV4, signingNameOf } from './aws-host-tables'
 import { type AwsDnsSuffix, findAwsDnsSuffix } from './dns-suffixes'
+import { inferOnAwsHost } from './infer-on-aws-host'
 import { inferLegacyS3Host, inferRegionalS3Host } from './infer-s3-host'
 import { partitionOfRegion } from './regions'
 import type { AwsHostInference } from './types'
@@ -30,7 +31,7 @@ export function inferAwsHost(host: string): AwsHostInference | null {
   if (!dns) return null
   const labels = name.slice(0, -dns.suffix.length - 1).split('.')
   if (!labels.every((label) => DNS_LABEL.test(label))) return null
-  if (dns.suffix === 'on.aws') return inferFunctionUrl(labels, dns, name)
+  if (dns.suffix === 'on.aws') return inferOnAwsHost(labels, dns, name)
   // undefined: the host names no region (try the region-less forms); null: it does, but is not recognised.
   const regional = inferRegionalHost(labels, dns, name)
   if (regional !== undefined) return regional
@@ -136,22 +137,6 @@ function inferRegionalHost(
   }
 }
 
-/** Lambda function URLs `<url-id>.lambda-url.<region>.on.aws` (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html). */
-function inferFunctionUrl(labels: string[], dns: AwsDnsSuffix, host: string): AwsHostInference | null {
-  if (labels.length !== 3 || labels[1] !== 'lambda-url') return null
-  const partition = partitionOfHostRegion(labels[2], dns)
-  if (partition === undefined) return null
-  return awsHostInference(
-    'lambda',
-    partition,
-    labels[2] as string,
-    __DEV__ ? `Lambda function URL ${host} (customer code)` : '',
-    {
-      customerCode: true,
-    },
-  )
-}
-
 /** Hosts without a `.<region>` label: global endpoints, S3 legacy forms, SigV4A global endpoints. */
 function inferRegionlessHost(
   labels: string[],
@@ -173,6 +158,13 @@ function inferRegionlessHost(
   // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-global-endpoints.html
   if (aws && prefix.length === 4 && prefix[2] === 'endpoint' && prefix[3] === 'events') {
     return sigV4aEverywhere('events', __DEV__ ? `EventBridge global endpoint ${host}` : '')
+  }
+  // CloudFront KeyValueStore `<account-id>.cloudfront-kvs.global.api.aws` takes SigV4A only (its rule set's
+  // authSchemes), signing name cloudfront-keyvaluestore.
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/kvs-with-functions-kvp.html
+  if (dns.suffix === 'api.aws' && prefix.length === 3 && /^\d{12}$/.test(prefix[0] as string)) {
+    if (prefix[1] === 'cloudfront-kvs' && prefix[2] === 'global')
+      return sigV4aEverywhere('cloudfront-keyvaluestore', __DEV__ ? `CloudFront KeyValueStore ${host}` : '')
   }
   const legacyS3 = inferLegacyS3Host(prefix, dns.partitions, host)
   if (legacyS3) return legacyS3
