@@ -5,6 +5,9 @@
  * patterns of src/aws-hosts; only the service-wide endpoints feed the tables.
  */
 
+/** The example values parameter-sets.mjs fills resource parameters with. */
+const EXAMPLE_VALUES = /111122223333|abcde|amzn-s3-demo|mfzwi23gnjvgw|reports|redactor|op-01ac5d28a6a232904/
+
 const REGIONAL = /^([a-z0-9.-]+)\.\{Region\}\.\{(?:dnsSuffix|dualStackDnsSuffix)\}$/
 const GLOBAL = /^([a-z0-9.-]+?)(?:\.(global|us-gov))?\.\{(dnsSuffix|dualStackDnsSuffix)\}$/
 
@@ -48,12 +51,18 @@ export function deriveTables(input, { aliases, globalsFromDocs }) {
   const isRegion = (label) => regionPatterns.some((regex) => regex.test(label))
   for (const [service, host, scheme, name, region, where, set] of rows) {
     // STS's region-less host is one the rule set gives only when asked for it (`UseGlobalEndpoint`).
-    if ((set !== '' && !(set === 'global endpoint' && service === 'sts')) || scheme !== 'sigv4') continue
+    // Rows reached with resource parameters feed the tables only when the host holds none of their values
+    // (a control-plane host such as `arc-region-switch-control-plane.<region>`).
+    if (set !== '' && EXAMPLE_VALUES.test(host)) continue
+    if (set === 'global endpoint' && service !== 'sts') continue
+    if (scheme !== 'sigv4') continue
     // A host naming a fixed region (`ce.us-east-1.amazonaws.com`) is an ordinary regional host.
     const fixed = /^(.+)\.([a-z0-9-]+)\.\{(?:dnsSuffix|dualStackDnsSuffix)\}$/.exec(host)
     const regional = REGIONAL.exec(host) ?? (fixed && isRegion(fixed[2]) ? fixed : null)
     if (regional) {
       const prefix = withoutVariantMarkers(regional[1])
+      // S3's own forms (directory buckets and their control plane included) live in infer-s3-host.ts.
+      if (prefix.startsWith('s3express')) continue
       const known = signingNames.get(prefix)
       if (known === undefined) signingNames.set(prefix, name)
       else if (known !== name) conflicts.push(`${prefix}: ${known} and ${name} (${service})`)

@@ -69,7 +69,7 @@ export function enumerateService({ service, metadata, ruleSet }, partitions) {
     const [host, scheme, signingName, signingRegion, label] = JSON.parse(key)
     return [host, scheme, signingName, signingRegion, compactPlaces(places, partitions), label]
   })
-  return { endpoints: endpoints.sort(byJson), unreached: unreachedTemplates(ruleSet, endpoints) }
+  return { endpoints: endpoints.sort(byJson), unreached: unreachedTemplates(ruleSet, reachedUrls) }
 }
 
 /** The partition's regions, without the pseudo-regions (`aws-global`) that name no credential scope. */
@@ -89,14 +89,18 @@ function compactPlaces(places, partitions) {
   return out
 }
 
-/** Rule-set URL templates whose host shape matches none of the enumerated endpoints. */
-function unreachedTemplates(ruleSet, endpoints) {
-  const shapes = endpoints.map(([host]) => host.replace(/\{[^}]*\}/g, '*'))
+/** Rule-set URL templates whose host matches none of the hostnames the enumeration reached. */
+function unreachedTemplates(ruleSet, reachedUrls) {
+  const hosts = [...reachedUrls].map((url) => new URL(url).hostname)
   const out = []
   for (const template of endpointTemplates(ruleSet)) {
-    const host = /^[a-z]+:\/\/([^/]*)/.exec(template.replace(/\{[^}]*\}/g, '*'))?.[1] ?? template
-    const pattern = new RegExp(`^${host.replace(/[.+?^$()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`)
-    if (!shapes.some((shape) => pattern.test(shape.replaceAll('*', 'x')))) out.push(template)
+    const host = /^[a-z]+:\/\/([^/]*)/.exec(template)?.[1] ?? template
+    const source = host
+      .split(/(\{[^}]*\})/)
+      .map((part) => (part.startsWith('{') ? '.+' : part.replace(/[.+?^$()|[\]\\*]/g, '\\$&')))
+      .join('')
+    const pattern = new RegExp(`^${source}$`)
+    if (!hosts.some((reached) => pattern.test(reached))) out.push(template)
   }
   return out.sort()
 }

@@ -76,14 +76,22 @@ function inferRegionalHost(
   // OpenSearch Serverless collections `<collection-id>.<region>.aoss.amazonaws.com`.
   // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/createupdatedomains.html
   // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-clients.html
-  const service = parts[2]
-  if (parts.length === 3 && (service === 'es' || service === 'aoss')) {
-    const partition = partitionOfHostRegion(parts[1], dns)
+  // Neptune Analytics graphs `<graph-id>.<region>.neptune-graph.amazonaws.com` (and the data-plane host
+  // `<region>.neptune-graph.…` of its endpoint rule set).
+  // https://docs.aws.amazon.com/neptune-analytics/latest/userguide/gettingStarted-connecting.html
+  const service = parts.at(-1)
+  const graph = service === 'neptune-graph'
+  if (
+    (parts.length === 3 && (service === 'es' || service === 'aoss' || graph)) ||
+    (graph && parts.length === 2)
+  ) {
+    const region = parts.at(-2) as string
+    const partition = partitionOfHostRegion(region, dns)
     if (partition === undefined) return null
     const reason = __DEV__
-      ? `${service === 'es' ? 'OpenSearch Service domain' : 'OpenSearch Serverless collection'} ${host}`
+      ? `${graph ? 'Neptune Analytics graph' : `OpenSearch ${service}`} endpoint ${host}`
       : ''
-    return awsHostInference(service, partition, parts[1] as string, reason)
+    return awsHostInference(service, partition, region, reason)
   }
   const region = parts.at(-1) as string
   const partition = partitionOfHostRegion(region, dns)

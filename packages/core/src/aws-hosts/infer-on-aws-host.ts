@@ -19,6 +19,10 @@ export function inferOnAwsHost(labels: string[], dns: AwsDnsSuffix, host: string
   const partition = partitionOfRegion(region)
   if (partition === undefined || !dns.partitions.includes(partition)) return null
   const kind = labels.at(-2)
+  // Neptune Analytics data plane `neptune-graph.<region>.on.aws` (its endpoint rule set, `ApiType` DataPlane).
+  if (kind === 'neptune-graph' && labels.length === 2) {
+    return awsHostInference(kind, partition, region, __DEV__ ? `Neptune Analytics data plane ${host}` : '')
+  }
   if (kind === 'lambda-url' && labels.length === 3) {
     const reason = __DEV__ ? `Lambda function URL ${host} (customer code)` : ''
     return awsHostInference('lambda', partition, region, reason, { customerCode: true })

@@ -47,6 +47,21 @@ const patterns = [
     extra: { customerCode: true, unsignedPayload: true, algorithm: 'sigv4' },
   },
   {
+    // https://docs.aws.amazon.com/neptune-analytics/latest/userguide/gettingStarted-connecting.html
+    name: 'Neptune Analytics graphs <graph-id>.<region>.neptune-graph.amazonaws.com',
+    claims: [
+      ['g-abcdef1234.us-east-1.neptune-graph.amazonaws.com', 'neptune-graph', 'us-east-1'],
+      ['g-0123456789.eu-west-2.neptune-graph.amazonaws.com', 'neptune-graph', 'eu-west-2'],
+      ['g-9z8y7x6w5v.ap-southeast-1.neptune-graph.amazonaws.com', 'neptune-graph', 'ap-southeast-1'],
+      ['neptune-graph.us-west-2.on.aws', 'neptune-graph', 'us-west-2'],
+    ],
+    rejects: [
+      'g-abcdef1234.neptune-graph.amazonaws.com',
+      'a.g-abcdef1234.us-east-1.neptune-graph.amazonaws.com',
+    ],
+    extra: { customerCode: false, algorithm: 'sigv4' },
+  },
+  {
     // https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html
     name: 'Lambda function URLs <url-id>.lambda-url.<region>.on.aws',
     claims: [
