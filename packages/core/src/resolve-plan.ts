@@ -111,6 +111,19 @@ function planFromRule(
   display: string,
 ): SigningPlan | string {
   const label = `rules[${rule.index}] (${rule.matcher.source})`
+  if (rule.payloadHashOnly) {
+    return {
+      service: '',
+      algorithm: 'sigv4',
+      source: 'rule',
+      ruleIndex: rule.index,
+      reason: __DEV__
+        ? `${label} matches ${display} → x-amz-content-sha256 only (nothing signed, no credentials).`
+        : `${label}: payload hash only`,
+      warnings: [],
+      payloadHashOnly: true,
+    }
+  }
   const service = rule.service ?? inferred?.service
   if (!service) {
     return __DEV__
