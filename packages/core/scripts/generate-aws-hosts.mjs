@@ -72,6 +72,12 @@ const differing = [...signingNames]
   .filter(([prefix, name]) => prefix.includes('.') || prefix !== name)
   .sort(([a], [b]) => (a < b ? -1 : 1))
 
+const sameNameLabels = [...signingNames]
+  .filter(([prefix, name]) => !prefix.includes('.') && prefix === name)
+  .map(([prefix]) => prefix)
+  .sort()
+  .join(' ')
+
 // The table ships in every browser bundle, so it is written as plain strings that aws-host-tables.ts reads
 // with split/indexOf: no object literals with repeated quotes and keys, and no decoding logic shipped for
 // what this script can work out once (the DNS suffix list, the shape of the region regexes).
@@ -129,6 +135,12 @@ const lines = [
   '',
   '/** `service/partition` → the region its region-less global endpoint signs with: `;service/partition=region;…;`. */',
   `export const GLOBAL_SIGNING_REGIONS = ${q(packedGlobals)}`,
+  '',
+  '/**',
+  ' * Single-label endpoint prefixes the rule sets name whose signing name is the label itself, space-separated.',
+  ' * Read only in development builds (explanations say when a signing name is read from an unknown label).',
+  ' */',
+  `export const SAME_NAME_LABELS = ${q(sameNameLabels)}`,
   '',
   '/** Endpoint prefixes that do not accept SigV4 (SigV2-only or bearer-token services), space-separated. */',
   `export const NOT_SIGV4 = ${q([...unsignable].sort().join(' '))}`,

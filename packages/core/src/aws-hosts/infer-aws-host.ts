@@ -1,5 +1,5 @@
 import { awsHostInference } from './aws-host-inference'
-import { globalSigningRegion, isNotSigV4, signingNameOf } from './aws-host-tables'
+import { globalSigningRegion, isKnownSameNameLabel, isNotSigV4, signingNameOf } from './aws-host-tables'
 import { type AwsDnsSuffix, findAwsDnsSuffix } from './dns-suffixes'
 import { inferOnAwsHost } from './infer-on-aws-host'
 import { inferLegacyS3Host, inferRegionalS3Host } from './infer-s3-host'
@@ -106,7 +106,13 @@ function inferRegionalHost(
     return awsHostInference(named, partition, region, __DEV__ ? `regional endpoint ${host}` : '')
   if (prefix.length === 1) {
     if (isNotSigV4(joined) || !SIGNING_NAME.test(joined)) return null
-    return awsHostInference(joined, partition, region, __DEV__ ? `regional endpoint ${host}` : '')
+    // A label no rule set names still signs under its own name (new services follow the convention), but
+    // the explanation says the signing name was read from the host rather than known.
+    const guessed = __DEV__ && !isKnownSameNameLabel(joined)
+    const reason = __DEV__
+      ? `regional endpoint ${host}${guessed ? ' (signing name read from the host label: no endpoint rule set names it)' : ''}`
+      : ''
+    return awsHostInference(joined, partition, region, reason)
   }
   if (prefix.length !== 2) return null
   switch (prefix[1]) {

@@ -106,3 +106,10 @@ describe('documentation-sourced host patterns', () => {
     })
   }
 })
+
+describe('explanations', () => {
+  it('say when the signing name is read from the host label rather than the table', () => {
+    expect(inferAwsHost('newservice.us-east-1.amazonaws.com')?.reason).toContain('read from the host label')
+    expect(inferAwsHost('bedrock-runtime.us-east-1.amazonaws.com')?.reason).not.toContain('host label')
+  })
+})
