@@ -73,7 +73,7 @@ const differing = [...signingNames]
   .sort(([a], [b]) => (a < b ? -1 : 1))
 
 const sameNameLabels = [...signingNames]
-  .filter(([prefix, name]) => !prefix.includes('.') && prefix === name)
+  .filter(([prefix, name]) => !prefix.includes('.') && !prefix.startsWith('#') && prefix === name)
   .map(([prefix]) => prefix)
   .sort()
   .join(' ')
@@ -130,7 +130,10 @@ const lines = [
   '/** DNS suffixes, longest first, with the partitions using them (the first owns global endpoints): `suffix id id;…`. */',
   `export const DNS_SUFFIXES = ${q(packedSuffixes)}`,
   '',
-  '/** Endpoint prefix → signing name, where they differ or the prefix has several labels: `;prefix=name;…;`. */',
+  '/**',
+  ' * Endpoint prefix → signing name, where they differ or the prefix has several labels: `;prefix=name;…;`.',
+  ' * `#prefix` keys: account-based endpoints `<account-id>.<prefix>.<region>`.',
+  ' */',
   `export const SIGNING_NAMES = ${q(packedNames)}`,
   '',
   '/** `service/partition` → the region its region-less global endpoint signs with: `;service/partition=region;…;`. */',

@@ -51,8 +51,17 @@ export function deriveTables(input, { aliases, globalsFromDocs }) {
   const isRegion = (label) => regionPatterns.some((regex) => regex.test(label))
   for (const [service, host, scheme, name, region, where, set] of rows) {
     // STS's region-less host is one the rule set gives only when asked for it (`UseGlobalEndpoint`).
-    // Rows reached with resource parameters feed the tables only when the host holds none of their values
-    // (a control-plane host such as `arc-region-switch-control-plane.<region>`).
+    // Account-based endpoints `<account-id>.<prefix>.<region>` (DynamoDB, Kinesis): written as `#<prefix>`.
+    const account = /^111122223333\.([a-z0-9-]+)\.\{Region\}\.\{(?:dnsSuffix|dualStackDnsSuffix)\}$/.exec(
+      host,
+    )
+    if (account && scheme === 'sigv4' && service !== 's3control') {
+      const key = `#${withoutVariantMarkers(account[1])}`
+      if (!signingNames.has(key)) signingNames.set(key, name)
+      continue
+    }
+    // Other rows reached with resource parameters feed the tables only when the host holds none of their
+    // values (a control-plane host such as `arc-region-switch-control-plane.<region>`).
     if (set !== '' && EXAMPLE_VALUES.test(host)) continue
     if (set === 'global endpoint' && service !== 'sts') continue
     if (scheme !== 'sigv4') continue

@@ -115,6 +115,10 @@ function inferRegionalHost(
     return awsHostInference(joined, partition, region, reason)
   }
   if (prefix.length !== 2) return null
+  // Account-based endpoints `<account-id>.ddb.<region>`, `<account-id>.control-kinesis.<region>` (the
+  // DynamoDB and Kinesis endpoint rule sets, with AccountId or a resource ARN).
+  const account = /^\d{12}$/.test(prefix[0] as string) ? signingNameOf(`#${prefix[1]}`) : undefined
+  if (account) return awsHostInference(account, partition, region, __DEV__ ? `account endpoint ${host}` : '')
   switch (prefix[1]) {
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-call-api.html
     case 'execute-api':
@@ -168,10 +172,15 @@ function inferRegionlessHost(
       contentSha256: true,
     })
   }
-  // EventBridge global endpoints `<name>.<id>.endpoint.events.amazonaws.com` are signed with SigV4A.
+  // EventBridge global endpoints `<name>.<id>.endpoint.events.<suffix>` and SES global endpoints
+  // `<name>.<id>.endpoints.email[.global].<suffix>` are signed with SigV4A (their rule sets' authSchemes).
   // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-global-endpoints.html
-  if (aws && prefix.length === 4 && prefix[2] === 'endpoint' && prefix[3] === 'events') {
-    return sigV4aEverywhere('events', __DEV__ ? `EventBridge global endpoint ${host}` : '')
+  // https://docs.aws.amazon.com/ses/latest/dg/global-endpoints.html
+  const global = prefix.at(-1) === 'global' ? prefix.slice(0, -1) : prefix
+  const kind = `${global[2]}.${global[3]}`
+  if (global.length === 4 && (kind === 'endpoint.events' || kind === 'endpoints.email')) {
+    const service = kind === 'endpoint.events' ? 'events' : 'ses'
+    return sigV4aEverywhere(service, __DEV__ ? `${service} global endpoint ${host}` : '', { partition })
   }
   // CloudFront KeyValueStore `<account-id>.cloudfront-kvs.global.api.aws` takes SigV4A only (its rule set's
   // authSchemes), signing name cloudfront-keyvaluestore.

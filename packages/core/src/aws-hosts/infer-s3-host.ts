@@ -43,7 +43,7 @@ export function inferRegionalS3Host(
       ...s3Family,
       declined: __DEV__
         ? `${host} is an S3 Express One Zone directory bucket: S3 accepts only requests signed with session credentials from CreateSession (x-amz-s3session-token), which awssig does not obtain; add a rule for this host only if you sign such requests yourself.`
-        : `${host}: S3 Express directory bucket (CreateSession credentials needed)`,
+        : `${host}: S3 Express needs CreateSession`,
     })
   }
   return awsHostInference(service, partition, region, reason, s3Family)

@@ -148,10 +148,10 @@ function compileRule(rule: unknown, index: number): CompiledRule {
   }
   if (payloadHashOnly === true) {
     // Nothing is signed, so nothing about signing may be configured: a field here would be a mistake.
-    for (const field of ['service', 'region', 'algorithm', 'regionSet', 'credentials', 'unsignedPayload']) {
-      if (r[field] !== undefined)
-        fail(field, __DEV__ ? 'must be absent with payloadHashOnly: nothing is signed' : '')
-    }
+    const extra = Object.keys(r).find(
+      (key) => key !== 'host' && key !== 'payloadHashOnly' && r[key] !== undefined,
+    )
+    if (extra) fail(extra, __DEV__ ? 'must be absent with payloadHashOnly: nothing is signed' : '')
     return { index, matcher: compiledMatcher, unsignedPayload: false, payloadHashOnly: true }
   }
 

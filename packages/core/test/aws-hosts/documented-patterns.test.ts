@@ -62,6 +62,33 @@ const patterns = [
     extra: { customerCode: false, algorithm: 'sigv4' },
   },
   {
+    // https://docs.aws.amazon.com/sdkref/latest/guide/feature-account-endpoints.html (DynamoDB), and the
+    // Kinesis endpoint rule set (StreamARN + OperationType control/data)
+    name: 'account-based endpoints <account-id>.(ddb|control-kinesis|data-kinesis).<region>',
+    claims: [
+      ['111122223333.ddb.us-east-1.amazonaws.com', 'dynamodb', 'us-east-1'],
+      ['123456789012.ddb-fips.us-gov-west-1.amazonaws.com', 'dynamodb', 'us-gov-west-1'],
+      ['111122223333.ddb.eu-west-1.api.aws', 'dynamodb', 'eu-west-1'],
+      ['111122223333.control-kinesis.us-west-2.amazonaws.com', 'kinesis', 'us-west-2'],
+      ['111122223333.data-kinesis.ap-south-1.amazonaws.com', 'kinesis', 'ap-south-1'],
+    ],
+    rejects: ['1111.ddb.us-east-1.amazonaws.com', '111122223333.newthing.us-east-1.amazonaws.com'],
+    extra: { customerCode: false, algorithm: 'sigv4' },
+  },
+  {
+    // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-global-endpoints.html
+    // https://docs.aws.amazon.com/ses/latest/dg/global-endpoints.html
+    name: 'EventBridge and SES global endpoints (SigV4A *)',
+    claims: [
+      ['abcde.veo.endpoint.events.amazonaws.com', 'events', undefined],
+      ['abcde.veo.endpoint.events.api.aws', 'events', undefined],
+      ['orders.a1b2c.endpoints.email.amazonaws.com', 'ses', undefined],
+      ['orders.a1b2c.endpoints.email.global.api.aws', 'ses', undefined],
+    ],
+    rejects: ['endpoint.events.amazonaws.com', 'a.endpoints.email.amazonaws.com'],
+    extra: { algorithm: 'sigv4a', regionSet: ['*'], customerCode: false },
+  },
+  {
     // https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html
     name: 'Lambda function URLs <url-id>.lambda-url.<region>.on.aws',
     claims: [

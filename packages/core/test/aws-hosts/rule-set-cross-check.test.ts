@@ -30,29 +30,17 @@ const REASONS: readonly (readonly [
     (h, i) => i === null && h.host.includes('.s3-accelerate.'),
   ],
   [
-    'account-based endpoints (<account-id>.ddb.<region>, <account-id>.(control|data)-kinesis.<region>): not inferred yet',
-    (h, i) => i === null && /^\d{12}\.(ddb|control-kinesis|data-kinesis)/.test(h.host.replace(/-fips/, '')),
-  ],
-  [
     'SigV4A-only global services outside the table (Partner Central channel, Sustainability): not inferred yet',
     (h, i) =>
       i === null && h.scheme === 'sigv4a' && ['partnercentral-channel', 'sustainability'].includes(h.service),
   ],
   [
-    'SigV4A global endpoints (EventBridge, SES) outside the aws partition: the documented pattern covers amazonaws.com only',
-    (h, i) =>
-      i === null &&
-      h.scheme === 'sigv4a' &&
-      ['events', 'sesv2', 's3'].includes(h.service) &&
-      h.partition !== 'aws',
-  ],
-  [
-    'SigV4A global endpoints under the dual-stack suffix (<id>.endpoint(s).<service>.global.api.aws, …): not inferred yet',
-    (h, i) => i === null && h.scheme === 'sigv4a' && ['events', 'sesv2'].includes(h.service),
-  ],
-  [
     'on.aws outside the aws and aws-us-gov partitions (neptune-graph.cn-north-1.on.aws): AWS documents on.aws only for those two',
     (h, i) => i === null && h.host.endsWith('.on.aws') && !['aws', 'aws-us-gov'].includes(h.partition),
+  ],
+  [
+    'S3 Multi-Region Access Points outside the aws partition (the rule set templates them; the documented pattern covers amazonaws.com)',
+    (h, i) => i === null && h.host.includes('.mrap.accesspoint.s3-global.') && h.partition !== 'aws',
   ],
   [
     'GovCloud hosts with the region before `us-gov` (routes.geo.<region>.us-gov.amazonaws.com): not inferred yet',
