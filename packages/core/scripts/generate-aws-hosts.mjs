@@ -1,18 +1,15 @@
 #!/usr/bin/env node
 /**
- * Writes src/aws-hosts/aws-hosts.generated.ts from AWS's own published endpoint metadata.
+ * Writes src/aws-hosts/aws-hosts.generated.ts from AWS's own endpoint rule sets.
  *
- * Inputs (exact versions, pinned as devDependencies of @awssig/core; the script refuses other versions so
- * the committed table can be reproduced byte for byte):
- *   - aws-sdk@2.1693.0
- *       apis/*.min.json           `metadata.endpointPrefix`, `signingName`, `signatureVersion`, `globalEndpoint`
- *       lib/region_config_data.json  global endpoints and the region they sign with, per partition
- *                                    (`rules`, `fipsRules`, `patterns`: `globalEndpoint`, `signingRegion`)
- *   - @aws-sdk/core@3.981.0 (the partition data behind @aws-sdk/util-endpoints)
- *       dist-es/submodules/client/util-endpoints/lib/aws/partitions.js
- *                                    partitions: id, regionRegex, dnsSuffix, dualStackDnsSuffix
- *   - GLOBAL_ENDPOINTS_FROM_DOCS, SUFFIXES_FROM_DOCS and PREFIX_ALIASES below: global endpoints, DNS suffixes
- *     and endpoint prefixes the SDK metadata does not carry, each with the AWS documentation page that lists it.
+ * Input: scripts/aws-endpoint-input.json, a pinned snapshot extracted from botocore's data directory by
+ * scripts/update-aws-endpoint-input.mjs (`pnpm hosts:update`): botocore's partitions.json, and per service
+ * its model metadata (`endpointPrefix`, `signingName`, `signatureVersion`) and the endpoints its
+ * `endpoint-rule-set-1.json` resolves for every region of every partition, standard, FIPS and dual-stack,
+ * as host templates with the signing name and region of each endpoint's `authSchemes`. A newer botocore on a
+ * machine changes nothing until the snapshot is refreshed and committed.
+ * Plus GLOBAL_ENDPOINTS_FROM_DOCS, SUFFIXES_FROM_DOCS and PREFIX_ALIASES below: global endpoints, DNS
+ * suffixes and endpoint prefixes the rule sets do not carry, each with the AWS documentation page that lists it.
  *
  * Only what the default `<prefix>.<region>.<dnsSuffix>` → service `<prefix>` convention cannot express is
  * written out: each partition's region naming rule and DNS suffixes, signing names that differ from the
@@ -20,16 +17,14 @@
  * and the prefixes that cannot be signed with SigV4. The output is packed strings (it ships in every browser
  * bundle), read in place by src/aws-hosts/aws-host-tables.ts; the formats are documented in the output.
  *
- * Run from the repository root: `node packages/core/scripts/generate-aws-hosts.mjs`. The output is written
- * in the repository's style already (biome ignores *.generated.ts); commit it with the script. With
- * `--check` it writes nothing and exits 1 when the committed table differs from what the inputs give.
+ * Run from anywhere: `node packages/core/scripts/generate-aws-hosts.mjs`. The output is written in the
+ * repository's style already (biome ignores *.generated.ts); commit it with the snapshot. With `--check` it
+ * writes nothing and exits 1 when the committed table differs from what the snapshot gives.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-
-const EXPECTED = { 'aws-sdk': '2.1693.0', '@aws-sdk/core': '3.981.0' }
+import { fileURLToPath } from 'node:url'
+import { deriveTables } from './endpoint-rules/derive-tables.mjs'
 
 /**
  * Global endpoints missing from aws-sdk v2's metadata, as `[service, partition, signing region]`.
@@ -68,85 +63,20 @@ const PREFIX_ALIASES = [
 ]
 
 const here = dirname(fileURLToPath(import.meta.url))
-const require = createRequire(join(here, '..', 'package.json'))
-
-function packageDir(name) {
-  const dir = dirname(require.resolve(`${name}/package.json`))
-  const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-  if (version !== EXPECTED[name])
-    throw new Error(`${name}@${version} installed, the table is built from ${EXPECTED[name]}`)
-  return dir
-}
-
-const sdkV2 = packageDir('aws-sdk')
-const sdkCore = packageDir('@aws-sdk/core')
-
-// Partitions. `\w` in AWS's regexes also admits upper case and `_`, which no region name uses and AWS
-// rejects in a credential scope, so the generated regexes use [a-z0-9] instead.
-const { partitionsInfo } = await import(
-  pathToFileURL(join(sdkCore, 'dist-es/submodules/client/util-endpoints/lib/aws/partitions.js')).href
-)
-const partitions = partitionsInfo.partitions.map((p) => [
-  p.id,
-  p.outputs.dnsSuffix,
-  p.outputs.dualStackDnsSuffix,
-  p.regionRegex.replaceAll('\\-', '-').replaceAll('\\w', '[a-z0-9]'),
-])
-
-// Signing names.
-const signingNames = new Map()
-const unsignable = new Set()
-const apiGlobalHosts = new Map()
-const apis = join(sdkV2, 'apis')
-for (const file of readdirSync(apis).sort()) {
-  if (!file.endsWith('.min.json')) continue
-  const { metadata } = JSON.parse(readFileSync(join(apis, file), 'utf8'))
-  const prefix = metadata.endpointPrefix
-  const name = metadata.signingName ?? prefix
-  const known = signingNames.get(prefix)
-  if (known !== undefined && known !== name) throw new Error(`${prefix}: signing names ${known} and ${name}`)
-  signingNames.set(prefix, name)
-  // SimpleDB and Import/Export only take SigV2, CodeCatalyst only bearer tokens: never sign them with SigV4.
-  if (!['v4', 's3', 's3v4'].includes(metadata.signatureVersion)) unsignable.add(prefix)
-  if (metadata.globalEndpoint) apiGlobalHosts.set(metadata.globalEndpoint, prefix)
-}
-for (const [alias, prefix] of PREFIX_ALIASES) {
-  const name = signingNames.get(prefix)
-  if (name === undefined) throw new Error(`${alias}: ${prefix} is not in the metadata`)
-  signingNames.set(alias, name)
-}
-
-// Global endpoints: `service/partition` → signing region.
-const regionConfig = JSON.parse(readFileSync(join(sdkV2, 'lib/region_config_data.json'), 'utf8'))
-const partitionOf = (region) => partitions.find(([, , , regex]) => new RegExp(regex).test(region))?.[0]
-const partitionOfRulePrefix = (regionGlob) => {
-  if (regionGlob === '*') return 'aws'
-  return partitionOf(`${regionGlob.replace('*', 'x')}-1`) ?? partitionOf(regionGlob)
-}
-const globals = new Map()
-for (const rules of [regionConfig.rules, regionConfig.fipsRules]) {
-  for (const [key, value] of Object.entries(rules)) {
-    const config = typeof value === 'string' ? regionConfig.patterns[value] : value
-    const [regionGlob, service] = key.split('/')
-    if (service === '*' || !config.globalEndpoint || unsignable.has(service)) continue
-    const partition = partitionOfRulePrefix(regionGlob)
-    // aws-sdk v2 signs a global endpoint without an explicit signingRegion with us-east-1 (lib/request.js).
-    globals.set(`${service}/${partition}`, config.signingRegion ?? 'us-east-1')
-  }
-}
-for (const [host, prefix] of apiGlobalHosts) {
-  // S3's global endpoint is inferred with S3's other legacy forms (src/aws-hosts/infer-s3-host.ts).
-  if (prefix === 's3') continue
-  const key = `${prefix}/aws`
-  if (!globals.has(key) && !unsignable.has(prefix) && host === `${prefix}.amazonaws.com`)
-    globals.set(key, 'us-east-1')
-}
-for (const [service, partition, region] of GLOBAL_ENDPOINTS_FROM_DOCS)
-  globals.set(`${service}/${partition}`, region)
-
+const input = JSON.parse(readFileSync(join(here, 'aws-endpoint-input.json'), 'utf8'))
+const { partitions, signingNames, globals, unsignable } = deriveTables(input, {
+  aliases: PREFIX_ALIASES,
+  globalsFromDocs: GLOBAL_ENDPOINTS_FROM_DOCS,
+})
 const differing = [...signingNames]
   .filter(([prefix, name]) => prefix.includes('.') || prefix !== name)
   .sort(([a], [b]) => (a < b ? -1 : 1))
+
+const sameNameLabels = [...signingNames]
+  .filter(([prefix, name]) => !prefix.includes('.') && !prefix.startsWith('#') && prefix === name)
+  .map(([prefix]) => prefix)
+  .sort()
+  .join(' ')
 
 // The table ships in every browser bundle, so it is written as plain strings that aws-host-tables.ts reads
 // with split/indexOf: no object literals with repeated quotes and keys, and no decoding logic shipped for
@@ -190,8 +120,8 @@ const packedGlobals = lookupTable([...globals].sort(([a], [b]) => (a < b ? -1 : 
 
 const q = (s) => `'${s.replaceAll('\\', '\\\\')}'`
 const lines = [
-  '// Generated by scripts/generate-aws-hosts.mjs from aws-sdk@2.1693.0 (apis/*.min.json,',
-  '// lib/region_config_data.json) and @aws-sdk/core@3.981.0 (partitions.js). Do not edit by hand.',
+  `// Generated by scripts/generate-aws-hosts.mjs from scripts/aws-endpoint-input.json (${input.source}`,
+  '// endpoint rule sets, model metadata and partitions). Do not edit by hand.',
   '// Packed strings, read by aws-host-tables.ts.',
   '',
   `/** Partitions and their region names, \`id head;…\`: a region of the partition matches \`^<head>${REGION_TAIL}\`. */`,
@@ -200,11 +130,20 @@ const lines = [
   '/** DNS suffixes, longest first, with the partitions using them (the first owns global endpoints): `suffix id id;…`. */',
   `export const DNS_SUFFIXES = ${q(packedSuffixes)}`,
   '',
-  '/** Endpoint prefix → signing name, where they differ or the prefix has several labels: `;prefix=name;…;`. */',
+  '/**',
+  ' * Endpoint prefix → signing name, where they differ or the prefix has several labels: `;prefix=name;…;`.',
+  ' * `#prefix` keys: account-based endpoints `<account-id>.<prefix>.<region>`.',
+  ' */',
   `export const SIGNING_NAMES = ${q(packedNames)}`,
   '',
   '/** `service/partition` → the region its region-less global endpoint signs with: `;service/partition=region;…;`. */',
   `export const GLOBAL_SIGNING_REGIONS = ${q(packedGlobals)}`,
+  '',
+  '/**',
+  ' * Single-label endpoint prefixes the rule sets name whose signing name is the label itself, space-separated.',
+  ' * Read only in development builds (explanations say when a signing name is read from an unknown label).',
+  ' */',
+  `export const SAME_NAME_LABELS = ${q(sameNameLabels)}`,
   '',
   '/** Endpoint prefixes that do not accept SigV4 (SigV2-only or bearer-token services), space-separated. */',
   `export const NOT_SIGV4 = ${q([...unsignable].sort().join(' '))}`,

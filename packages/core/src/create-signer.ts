@@ -208,7 +208,8 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   ) => {
     const { explanation, rule } = lookup(url)
     const plan = explanation.plan
-    if (!plan) return { plan: null, explanation }
+    // A payload-hash-only plan signs nothing (sign() adds the hash; presign has nothing to presign).
+    if (!plan || plan.payloadHashOnly) return { plan: null, explanation }
     // Body and header problems surface before any credentials provider is called.
     const input = buildCanonicalInput({
       method: request.method,
@@ -253,6 +254,14 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       let algorithm: SigningPlan['algorithm'] | undefined
       try {
         if (!isAlreadySigned(url, request.headers)) {
+          const only = lookup(url).explanation.plan
+          if (only?.payloadHashOnly) {
+            const { withPayloadHash } = await import('./signing/payload-hash-only')
+            return withPayloadHash(request, url, clonePlan(only), resolved, {
+              buildCanonicalInput,
+              payloadHashOf,
+            })
+          }
           const { signing, explanation } = await prepare(request, url, signingDate, false)
           if (signing) {
             algorithm = signing.plan.algorithm

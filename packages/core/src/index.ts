@@ -16,6 +16,7 @@ export {
   type ScopeDiagnosisKind,
   s3RegionFromResponse,
 } from './diagnose'
+export { type DsqlAuthTokenOptions, dsqlAuthToken, InvalidArgumentError } from './dsql/dsql-auth-token'
 export {
   AwsSigError,
   type AwsSigErrorOptions,

@@ -95,6 +95,7 @@ export function resolvePlan(
         : `${prefix}${host.hostname}: customer code (${inferred.service}), signed only by a rule or awsHosts: 'all'`,
     )
   }
+  if (inferred.declined !== undefined) return none(`${prefix}${inferred.declined}`)
   const plan = planFromInference(inferred, display)
   return { explanation: { plan, reason: plan.reason, warnings: [...plan.warnings] } }
 }
@@ -130,7 +131,9 @@ function planFromInference(inferred: AwsHostInference, display: string): Signing
         : `${display}: region ${inferred.region ?? ''} is a guess`,
     )
   }
-  applyPayloadFlags(plan, inferred.s3 || S3_FAMILY_SERVICES.has(plan.service), inferred.contentSha256, false)
+  // The host, not the signing name, says whether S3's path rules apply (the S3 on Outposts control plane
+  // signs as s3-outposts with ordinary rules).
+  applyPayloadFlags(plan, inferred.s3, inferred.contentSha256, inferred.unsignedPayload)
   return plan
 }
 
@@ -141,6 +144,19 @@ function planFromRule(
   display: string,
 ): SigningPlan | string {
   const label = `rules[${rule.index}] (${rule.matcher.source})`
+  if (rule.payloadHashOnly) {
+    return {
+      service: '',
+      algorithm: 'sigv4',
+      source: 'rule',
+      ruleIndex: rule.index,
+      reason: __DEV__
+        ? `${label} matches ${display} → x-amz-content-sha256 only (nothing signed, no credentials).`
+        : `${label}: payload hash only`,
+      warnings: [],
+      payloadHashOnly: true,
+    }
+  }
   const service = rule.service ?? inferred?.service
   if (!service) {
     return __DEV__
@@ -185,16 +201,18 @@ function planFromRule(
   }
   const inferredApplies =
     inferred !== null && (rule.service === undefined || rule.service === inferred.service)
-  const s3 = S3_FAMILY_SERVICES.has(service) || (inferredApplies && inferred.s3)
+  const s3 = inferredApplies ? inferred.s3 : S3_FAMILY_SERVICES.has(service)
   const contentSha256 = CONTENT_SHA256_SERVICES.has(service) || (inferredApplies && inferred.contentSha256)
-  if (rule.unsignedPayload && !s3) {
+  // UNSIGNED-PAYLOAD: where the service requires it (from the host), or where the rule asks and S3 takes it.
+  const required = inferredApplies && inferred.unsignedPayload
+  if (rule.unsignedPayload && !s3 && !required) {
     plan.warnings.push(
       __DEV__
         ? `${label}: unsignedPayload ignored, '${service}' is not an S3-family service.`
         : `${label}: unsignedPayload ignored`,
     )
   }
-  applyPayloadFlags(plan, s3, contentSha256, rule.unsignedPayload && s3)
+  applyPayloadFlags(plan, s3, contentSha256, required || (rule.unsignedPayload && s3))
   const from =
     rule.service && (rule.region || rule.regionSet)
       ? ''

@@ -34,8 +34,19 @@ export interface SigningRule {
   regionSet?: string[]
   /** Credentials for this host only (e.g. a different role). */
   credentials?: CredentialsInput
-  /** Send `UNSIGNED-PAYLOAD` instead of hashing the body. S3-family services only. @default false */
+  /**
+   * Send `UNSIGNED-PAYLOAD` instead of hashing the body. S3-family services, and services whose hosts
+   * require it (VPC Lattice), only. @default false
+   */
   unsignedPayload?: boolean
+  /**
+   * Add only `x-amz-content-sha256` (the SHA-256 of the body): no signature, no credentials needed or
+   * sent. For CloudFront with Origin Access Control in front of a Lambda function URL, which signs the
+   * origin request itself but needs the client's payload hash on POST and PUT. No other field but `host`.
+   * @default false
+   * @example { host: 'd111111abcdef8.cloudfront.net', payloadHashOnly: true }
+   */
+  payloadHashOnly?: boolean
 }
 
 /** How a request to one host will be signed. */
@@ -62,6 +73,8 @@ export interface SigningPlan {
   unsignedPayload?: boolean
   /** Always send `x-amz-content-sha256` (S3, OpenSearch Serverless). */
   contentSha256?: boolean
+  /** A `payloadHashOnly` rule: only `x-amz-content-sha256` is added; nothing is signed. */
+  payloadHashOnly?: boolean
 }
 
 /** The result of `signer.explain(url)`. */

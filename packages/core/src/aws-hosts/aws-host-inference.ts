@@ -20,6 +20,7 @@ export function awsHostInference(
     // OpenSearch Serverless rejects requests without x-amz-content-sha256:
     // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-clients.html
     contentSha256: service === 'aoss',
+    unsignedPayload: false,
     reason,
     ...overrides,
   }

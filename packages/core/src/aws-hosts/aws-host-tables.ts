@@ -1,4 +1,10 @@
-import { GLOBAL_SIGNING_REGIONS, NOT_SIGV4, PARTITION_REGIONS, SIGNING_NAMES } from './aws-hosts.generated'
+import {
+  GLOBAL_SIGNING_REGIONS,
+  NOT_SIGV4,
+  PARTITION_REGIONS,
+  SAME_NAME_LABELS,
+  SIGNING_NAMES,
+} from './aws-hosts.generated'
 
 // The generated table is packed strings (formats in scripts/generate-aws-hosts.mjs): they ship in every
 // browser bundle, and plain strings read in place cost less than object literals or a decoder.
@@ -27,3 +33,9 @@ export const globalSigningRegion = (service: string, partition: string): string 
 
 /** Whether the endpoint prefix does not accept SigV4 (SigV2-only or bearer-token services). */
 export const isNotSigV4 = (prefix: string): boolean => NOT_SIGV4.split(' ').includes(prefix)
+
+/**
+ * Whether a rule set names `label` as an endpoint prefix signed under its own name. Development builds only
+ * (production builds drop the list with the explanations that use it).
+ */
+export const isKnownSameNameLabel = (label: string): boolean => SAME_NAME_LABELS.split(' ').includes(label)

@@ -1,6 +1,7 @@
 import { awsHostInference } from './aws-host-inference'
-import { globalSigningRegion, isNotSigV4, signingNameOf } from './aws-host-tables'
+import { globalSigningRegion, isKnownSameNameLabel, isNotSigV4, signingNameOf } from './aws-host-tables'
 import { type AwsDnsSuffix, findAwsDnsSuffix } from './dns-suffixes'
+import { inferOnAwsHost } from './infer-on-aws-host'
 import { inferLegacyS3Host, inferRegionalS3Host } from './infer-s3-host'
 import { partitionOfRegion } from './regions'
 import type { AwsHostInference } from './types'
@@ -30,7 +31,7 @@ export function inferAwsHost(host: string): AwsHostInference | null {
   if (!dns) return null
   const labels = name.slice(0, -dns.suffix.length - 1).split('.')
   if (!labels.every((label) => DNS_LABEL.test(label))) return null
-  if (dns.suffix === 'on.aws') return inferFunctionUrl(labels, dns, name)
+  if (dns.suffix === 'on.aws') return inferOnAwsHost(labels, dns, name)
   // undefined: the host names no region (try the region-less forms); null: it does, but is not recognised.
   const regional = inferRegionalHost(labels, dns, name)
   if (regional !== undefined) return regional
@@ -75,14 +76,22 @@ function inferRegionalHost(
   // OpenSearch Serverless collections `<collection-id>.<region>.aoss.amazonaws.com`.
   // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/createupdatedomains.html
   // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-clients.html
-  const service = parts[2]
-  if (parts.length === 3 && (service === 'es' || service === 'aoss')) {
-    const partition = partitionOfHostRegion(parts[1], dns)
+  // Neptune Analytics graphs `<graph-id>.<region>.neptune-graph.amazonaws.com` (and the data-plane host
+  // `<region>.neptune-graph.…` of its endpoint rule set).
+  // https://docs.aws.amazon.com/neptune-analytics/latest/userguide/gettingStarted-connecting.html
+  const service = parts.at(-1)
+  const graph = service === 'neptune-graph'
+  if (
+    (parts.length === 3 && (service === 'es' || service === 'aoss' || graph)) ||
+    (graph && parts.length === 2)
+  ) {
+    const region = parts.at(-2) as string
+    const partition = partitionOfHostRegion(region, dns)
     if (partition === undefined) return null
     const reason = __DEV__
-      ? `${service === 'es' ? 'OpenSearch Service domain' : 'OpenSearch Serverless collection'} ${host}`
+      ? `${graph ? 'Neptune Analytics graph' : `OpenSearch ${service}`} endpoint ${host}`
       : ''
-    return awsHostInference(service, partition, parts[1] as string, reason)
+    return awsHostInference(service, partition, region, reason)
   }
   const region = parts.at(-1) as string
   const partition = partitionOfHostRegion(region, dns)
@@ -97,9 +106,19 @@ function inferRegionalHost(
     return awsHostInference(named, partition, region, __DEV__ ? `regional endpoint ${host}` : '')
   if (prefix.length === 1) {
     if (isNotSigV4(joined) || !SIGNING_NAME.test(joined)) return null
-    return awsHostInference(joined, partition, region, __DEV__ ? `regional endpoint ${host}` : '')
+    // A label no rule set names still signs under its own name (new services follow the convention), but
+    // the explanation says the signing name was read from the host rather than known.
+    const guessed = __DEV__ && !isKnownSameNameLabel(joined)
+    const reason = __DEV__
+      ? `regional endpoint ${host}${guessed ? ' (signing name read from the host label: no endpoint rule set names it)' : ''}`
+      : ''
+    return awsHostInference(joined, partition, region, reason)
   }
   if (prefix.length !== 2) return null
+  // Account-based endpoints `<account-id>.ddb.<region>`, `<account-id>.control-kinesis.<region>` (the
+  // DynamoDB and Kinesis endpoint rule sets, with AccountId or a resource ARN).
+  const account = /^\d{12}$/.test(prefix[0] as string) ? signingNameOf(`#${prefix[1]}`) : undefined
+  if (account) return awsHostInference(account, partition, region, __DEV__ ? `account endpoint ${host}` : '')
   switch (prefix[1]) {
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-call-api.html
     case 'execute-api':
@@ -136,22 +155,6 @@ function inferRegionalHost(
   }
 }
 
-/** Lambda function URLs `<url-id>.lambda-url.<region>.on.aws` (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html). */
-function inferFunctionUrl(labels: string[], dns: AwsDnsSuffix, host: string): AwsHostInference | null {
-  if (labels.length !== 3 || labels[1] !== 'lambda-url') return null
-  const partition = partitionOfHostRegion(labels[2], dns)
-  if (partition === undefined) return null
-  return awsHostInference(
-    'lambda',
-    partition,
-    labels[2] as string,
-    __DEV__ ? `Lambda function URL ${host} (customer code)` : '',
-    {
-      customerCode: true,
-    },
-  )
-}
-
 /** Hosts without a `.<region>` label: global endpoints, S3 legacy forms, SigV4A global endpoints. */
 function inferRegionlessHost(
   labels: string[],
@@ -169,10 +172,22 @@ function inferRegionlessHost(
       contentSha256: true,
     })
   }
-  // EventBridge global endpoints `<name>.<id>.endpoint.events.amazonaws.com` are signed with SigV4A.
+  // EventBridge global endpoints `<name>.<id>.endpoint.events.<suffix>` and SES global endpoints
+  // `<name>.<id>.endpoints.email[.global].<suffix>` are signed with SigV4A (their rule sets' authSchemes).
   // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-global-endpoints.html
-  if (aws && prefix.length === 4 && prefix[2] === 'endpoint' && prefix[3] === 'events') {
-    return sigV4aEverywhere('events', __DEV__ ? `EventBridge global endpoint ${host}` : '')
+  // https://docs.aws.amazon.com/ses/latest/dg/global-endpoints.html
+  const global = prefix.at(-1) === 'global' ? prefix.slice(0, -1) : prefix
+  const kind = `${global[2]}.${global[3]}`
+  if (global.length === 4 && (kind === 'endpoint.events' || kind === 'endpoints.email')) {
+    const service = kind === 'endpoint.events' ? 'events' : 'ses'
+    return sigV4aEverywhere(service, __DEV__ ? `${service} global endpoint ${host}` : '', { partition })
+  }
+  // CloudFront KeyValueStore `<account-id>.cloudfront-kvs.global.api.aws` takes SigV4A only (its rule set's
+  // authSchemes), signing name cloudfront-keyvaluestore.
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/kvs-with-functions-kvp.html
+  if (dns.suffix === 'api.aws' && prefix.length === 3 && /^\d{12}$/.test(prefix[0] as string)) {
+    if (prefix[1] === 'cloudfront-kvs' && prefix[2] === 'global')
+      return sigV4aEverywhere('cloudfront-keyvaluestore', __DEV__ ? `CloudFront KeyValueStore ${host}` : '')
   }
   const legacyS3 = inferLegacyS3Host(prefix, dns.partitions, host)
   if (legacyS3) return legacyS3

@@ -33,7 +33,20 @@ export function inferRegionalS3Host(
   const [service, kind, fits] = form
   // An S3-family label in a shape S3 does not use is not a guessable endpoint.
   if (!fits(prefix.length)) return null
-  return awsHostInference(service, partition, region, __DEV__ ? `${kind} ${host}` : '', s3Family)
+  const reason = __DEV__ ? `${kind} ${host}` : ''
+  // The S3 on Outposts control plane (`s3-outposts.<region>`) is an ordinary API signed as s3-outposts;
+  // only its access points speak the S3 API with S3's path rules.
+  if (key === 's3-outposts' && prefix.length === 1)
+    return awsHostInference(service, partition, region, reason)
+  if (key === 's3express-') {
+    return awsHostInference(service, partition, region, reason, {
+      ...s3Family,
+      declined: __DEV__
+        ? `${host} is an S3 Express One Zone directory bucket: S3 accepts only requests signed with session credentials from CreateSession (x-amz-s3session-token), which awssig does not obtain; add a rule for this host only if you sign such requests yourself.`
+        : `${host}: S3 Express needs CreateSession`,
+    })
+  }
+  return awsHostInference(service, partition, region, reason, s3Family)
 }
 
 /**

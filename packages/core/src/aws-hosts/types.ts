@@ -13,7 +13,7 @@ export interface AwsHostInference {
   partition: string
   /** The region written in the hostname, if any (used to reject contradicting rules). */
   hostRegion?: string
-  /** True for hosts that hand request headers to customer code (execute-api, lambda-url, AppSync). */
+  /** True for hosts that hand request headers to customer code (execute-api, lambda-url, AppSync, VPC Lattice). */
   customerCode: boolean
   /** False when AWS may answer with another region (legacy global S3 hosts). */
   regionCertain: boolean
@@ -21,6 +21,13 @@ export interface AwsHostInference {
   s3: boolean
   /** The service requires `x-amz-content-sha256` (S3, OpenSearch Serverless). */
   contentSha256: boolean
+  /** The service takes no payload hash: sign with `UNSIGNED-PAYLOAD` (VPC Lattice services). */
+  unsignedPayload: boolean
+  /**
+   * Set when the host is AWS's but awssig cannot sign for it correctly, with the reason (S3 Express One Zone
+   * directory buckets need `CreateSession` credentials): no plan is made from this inference.
+   */
+  declined?: string
   /**
    * One sentence naming the pattern that matched, e.g. "regional endpoint ec2.us-west-2.amazonaws.com"
    * (empty in production builds, whose explanations give the scope without it).

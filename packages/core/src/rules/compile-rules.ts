@@ -15,6 +15,7 @@ export interface CompiledRule {
   regionSet?: string[]
   credentials?: CredentialsInput
   unsignedPayload: boolean
+  payloadHashOnly?: boolean
 }
 
 const RULE_FIELDS = new Set([
@@ -25,6 +26,7 @@ const RULE_FIELDS = new Set([
   'regionSet',
   'credentials',
   'unsignedPayload',
+  'payloadHashOnly',
 ])
 /** What `credentials` must be, in a rule and in the signer options alike. */
 export const CREDENTIALS_SHAPE =
@@ -142,6 +144,19 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     fail('unsignedPayload', __DEV__ ? 'must be true or false' : '')
   }
 
+  const payloadHashOnly = r.payloadHashOnly
+  if (payloadHashOnly !== undefined && typeof payloadHashOnly !== 'boolean') {
+    fail('payloadHashOnly', __DEV__ ? 'must be true or false' : '')
+  }
+  if (payloadHashOnly === true) {
+    // Nothing is signed, so nothing about signing may be configured: a field here would be a mistake.
+    const extra = Object.keys(r).find(
+      (key) => key !== 'host' && key !== 'payloadHashOnly' && r[key] !== undefined,
+    )
+    if (extra) fail(extra, __DEV__ ? 'must be absent with payloadHashOnly: nothing is signed' : '')
+    return { index, matcher: compiledMatcher, unsignedPayload: false, payloadHashOnly: true }
+  }
+
   // Exact hosts can be checked against AWS's hostname conventions now; patterns only at resolve time.
   const inference: AwsHostInference | null =
     compiledMatcher.kind === 'exact' && compiledMatcher.hostname
@@ -207,7 +222,7 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     const effectiveService = typeof service === 'string' ? service : inference?.service
     if (effectiveService === undefined) {
       if (compiledMatcher.kind === 'exact') fail('unsignedPayload', __DEV__ ? 'needs a service' : '')
-    } else if (!S3_FAMILY_SERVICES.has(effectiveService)) {
+    } else if (!S3_FAMILY_SERVICES.has(effectiveService) && !inference?.unsignedPayload) {
       fail(
         'unsignedPayload',
         __DEV__

@@ -57,7 +57,10 @@ export async function presignQuery(
     if (name.startsWith('x-amz-')) query[name] = value
     else headers[name] = value
   }
-  const payloadHash = signing.plan.s3 ? helpers.UNSIGNED_PAYLOAD : await helpers.payloadHashOf(input.body)
+  const payloadHash =
+    signing.plan.s3 || signing.plan.unsignedPayload
+      ? helpers.UNSIGNED_PAYLOAD
+      : await helpers.payloadHashOf(input.body)
   if (credentials.sessionToken) query['X-Amz-Security-Token'] = credentials.sessionToken
   query['X-Amz-Algorithm'] = algorithm.id
   query['X-Amz-Credential'] = `${credentials.accessKeyId}/${scope}`

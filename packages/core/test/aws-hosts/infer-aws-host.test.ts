@@ -13,6 +13,7 @@ import {
   isolatedHosts,
 } from './cases/regional-hosts'
 import { resourceHosts } from './cases/resource-hosts'
+import { newerServices, newerSigningNames, partitionGlobals, ruleSetVariants } from './cases/rule-set-hosts'
 import { s3Hosts } from './cases/s3-hosts'
 
 const groups: Record<string, HostCase[]> = {
@@ -27,6 +28,10 @@ const groups: Record<string, HostCase[]> = {
   'global endpoints': globalHosts,
   'S3 host forms': s3Hosts,
   'customer resources and data planes': resourceHosts,
+  'newer signing names (endpoint rule sets)': newerSigningNames,
+  'newer services and every partition (endpoint rule sets)': newerServices,
+  'global endpoints of every partition (endpoint rule sets)': partitionGlobals,
+  'FIPS and dual-stack variants (endpoint rule sets)': ruleSetVariants,
 }
 
 describe('inferAwsHost', () => {
@@ -43,9 +48,9 @@ describe('inferAwsHost', () => {
     })
   }
 
-  it('covers at least 150 distinct AWS hostnames across all eight partitions', () => {
+  it('covers at least 300 distinct AWS hostnames across all eight partitions', () => {
     const all = Object.values(groups).flat()
-    expect(new Set(all.map((c) => c.host)).size).toBeGreaterThanOrEqual(150)
+    expect(new Set(all.map((c) => c.host)).size).toBeGreaterThanOrEqual(300)
     expect(new Set(all.map((c) => c.expected.partition))).toEqual(
       new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']),
     )
