@@ -45,4 +45,14 @@ export default defineConfig([
   // and explanations keep their facts (rule index, field, scope) without the prose. minifySyntax drops the
   // dead `__DEV__ ? prose : …` branches in the published file too, not only in users' bundles.
   extraEntry('index.production', { define: { __DEV__: 'false' }, minifySyntax: true }),
+  {
+    ...shared,
+    entry: { realtime: 'src/realtime/index.ts' },
+    format: ['esm', 'cjs'],
+    // It reaches core's run-time code only through the package's own entry (the signer it is given, the
+    // error classes): instanceof holds across both, and the main entry's chunks stay as they are.
+    external: [...shared.external, '@awssig/core'],
+    dts: true,
+    clean: false,
+  },
 ])

@@ -1,5 +1,10 @@
 export { createLoopbackFetch } from './server/loopback-fetch'
 export {
+  type RealtimeServer,
+  type RealtimeServerOptions,
+  startRealtimeServer,
+} from './server/start-realtime-server'
+export {
   type ServedRequest,
   startVerifyingServer,
   type VerifyingServer,
