@@ -1,5 +1,6 @@
 export { createLoopbackFetch } from './server/loopback-fetch'
 export {
+  type LoopbackWebSocketConstructor,
   type RealtimeServer,
   type RealtimeServerOptions,
   startRealtimeServer,

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer } from 'ws'
+import { WebSocket, WebSocketServer } from 'ws'
 import { realtimeKindOf } from '../realtime/realtime-kind'
 import { verifyWebSocketHandshake } from '../realtime/verify-handshake'
 import type { VerifierOptions } from '../verify/types'
@@ -12,6 +12,13 @@ import {
   type RealtimeSession,
   type SessionContext,
 } from './realtime-sessions'
+
+/** `ws`'s WebSocket constructor, as the loopback server's `WebSocket` takes it. */
+export type LoopbackWebSocketConstructor = new (
+  address: string,
+  protocols?: string | string[],
+  options?: WebSocket.ClientOptions,
+) => WebSocket
 
 /** Options of `startRealtimeServer`. */
 export interface RealtimeServerOptions extends VerifierOptions {
@@ -32,6 +39,11 @@ export interface RealtimeServer {
   handshakes: Array<{ kind: string; url: string; ok: boolean; status?: number }>
   /** Every client message with the verdict and answer. */
   messages: SessionContext['messages']
+  /**
+   * `ws`'s WebSocket, sent to this server whatever the URL's host, with that host in `Host` (as a TLS proxy
+   * would forward it): pass it as `openSignedWebSocket`'s `WebSocket` option, or construct it directly.
+   */
+  WebSocket: LoopbackWebSocketConstructor
   /** AppSync GraphQL: sends `data` with `payload` to every started subscription. */
   publishGraphQL(payload: unknown): void
   /** AppSync Events: sends an event (a JSON text) to every subscription covering `channel`. */
@@ -115,6 +127,7 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
     port,
     handshakes,
     messages: context.messages,
+    WebSocket: loopbackWebSocket(port),
     publishGraphQL: (payload) => deliverGraphQLData(context, payload),
     publishEvent: (channel, event) => deliverEvent(context, channel, event),
     close: async () => {
@@ -122,5 +135,21 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
       await new Promise<void>((resolve) => wss.close(() => resolve()))
       await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())))
     },
+  }
+}
+
+function loopbackWebSocket(port: number): LoopbackWebSocketConstructor {
+  return class LoopbackWebSocket extends WebSocket {
+    constructor(
+      address: string | URL | null,
+      protocols?: string | string[],
+      options?: WebSocket.ClientOptions,
+    ) {
+      const target = new URL(String(address))
+      super(`ws://127.0.0.1:${port}${target.pathname}${target.search}`, protocols, {
+        ...options,
+        headers: { ...options?.headers, host: target.host },
+      })
+    }
   }
 }
