@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
@@ -24,6 +25,11 @@ export type LoopbackWebSocketConstructor = new (
 export interface RealtimeServerOptions extends VerifierOptions {
   /** Port on 127.0.0.1. @default 0 (any free port) */
   port?: number
+  /**
+   * Serve `wss://` with this key and certificate (PEM), e.g. for a browser told to ignore certificate
+   * errors. @default plain `ws://`
+   */
+  tls?: { key: string; cert: string }
   /** AppSync: the `connectionTimeoutMs` sent in `connection_ack`. @default 300000 */
   connectionTimeoutMs?: number
   /** AppSync: how often `ka` is sent. @default 60000 */
@@ -32,7 +38,7 @@ export interface RealtimeServerOptions extends VerifierOptions {
 
 /** A running realtime server. */
 export interface RealtimeServer {
-  /** `ws://127.0.0.1:<port>` */
+  /** `ws://127.0.0.1:<port>` (`wss://` with `tls`) */
   url: string
   port: number
   /** Every accepted or refused handshake, in order. */
@@ -77,7 +83,8 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
     noServer: true,
     handleProtocols: (protocols) => SELECTED.find((p) => protocols.has(p)) ?? false,
   })
-  const server = createServer((_req, res) => res.writeHead(426).end('Upgrade Required'))
+  const answer = (_req: IncomingMessage, res: ServerResponse) => res.writeHead(426).end('Upgrade Required')
+  const server = options.tls ? createTlsServer(options.tls, answer) : createServer(answer)
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', `wss://${req.headers.host ?? '127.0.0.1'}`)
@@ -123,11 +130,11 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `ws://127.0.0.1:${port}`,
+    url: `${options.tls ? 'wss' : 'ws'}://127.0.0.1:${port}`,
     port,
     handshakes,
     messages: context.messages,
-    WebSocket: loopbackWebSocket(port),
+    WebSocket: loopbackWebSocket(port, options.tls !== undefined),
     publishGraphQL: (payload) => deliverGraphQLData(context, payload),
     publishEvent: (channel, event) => deliverEvent(context, channel, event),
     close: async () => {
@@ -138,7 +145,7 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
   }
 }
 
-function loopbackWebSocket(port: number): LoopbackWebSocketConstructor {
+function loopbackWebSocket(port: number, tls: boolean): LoopbackWebSocketConstructor {
   return class LoopbackWebSocket extends WebSocket {
     constructor(
       address: string | URL | null,
@@ -146,8 +153,10 @@ function loopbackWebSocket(port: number): LoopbackWebSocketConstructor {
       options?: WebSocket.ClientOptions,
     ) {
       const target = new URL(String(address))
-      super(`ws://127.0.0.1:${port}${target.pathname}${target.search}`, protocols, {
+      super(`${tls ? 'wss' : 'ws'}://127.0.0.1:${port}${target.pathname}${target.search}`, protocols, {
         ...options,
+        // A test certificate: the loopback server is not the host it plays.
+        ...(tls ? { rejectUnauthorized: false } : {}),
         headers: { ...options?.headers, host: target.host },
       })
     }
