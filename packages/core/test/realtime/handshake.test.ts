@@ -203,3 +203,44 @@ describe('bad input is refused before signing', () => {
     })
   })
 })
+
+describe('SigV4A, where a rule asks for it', () => {
+  // API Gateway custom domains in front of several regions take SigV4A (as in the multi-region example);
+  // the handshake's presigned URL and AppSync's header object carry it the same way.
+  const endpoints: Record<string, EndpointConfig> = {
+    'ws.example.com': { service: 'execute-api', region: 'us-west-2', algorithm: 'sigv4a', sigv4aOnly: true },
+    'events.example.com': { service: 'appsync', region: 'us-east-1', algorithm: 'sigv4a', sigv4aOnly: true },
+  }
+  const signer = createSigner({
+    credentials: SESSION_CREDENTIALS,
+    now,
+    rules: [
+      { host: 'ws.example.com', service: 'execute-api', algorithm: 'sigv4a', regionSet: ['us-*'] },
+      { host: 'events.example.com', service: 'appsync', algorithm: 'sigv4a', regionSet: ['us-*'] },
+    ],
+  })
+  const verify = (h: { url: string; protocols: string[] }) =>
+    verifyWebSocketHandshake(h, { credentials: [SESSION_CREDENTIALS], endpoints, now })
+
+  it('API Gateway custom domain: a SigV4A presigned handshake', async () => {
+    const { result } = await verify(await signWebSocket(signer, 'wss://ws.example.com/prod'))
+    expect(result).toMatchObject({ ok: true, algorithm: 'sigv4a', regionSet: ['us-*'] })
+  })
+
+  it('AppSync Events custom domain: a SigV4A header object (x-amz-region-set signed)', async () => {
+    const handshake = await signWebSocket(signer, 'wss://events.example.com/event/realtime')
+    const { result } = await verify(handshake)
+    expect(result).toMatchObject({ ok: true, algorithm: 'sigv4a', path: '/event' })
+    expect(result.ok && result.signedHeaders).toContain('x-amz-region-set')
+  })
+
+  it('the control: SigV4 is refused where only SigV4A is accepted', async () => {
+    const sigv4 = createSigner({
+      credentials: SESSION_CREDENTIALS,
+      now,
+      rules: [{ host: 'ws.example.com', service: 'execute-api', region: 'us-west-2' }],
+    })
+    const { result } = await verify(await signWebSocket(sigv4, 'wss://ws.example.com/prod'))
+    expect(result.ok).toBe(false)
+  })
+})
