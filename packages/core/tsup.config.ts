@@ -6,7 +6,13 @@ const shared = {
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
-  external: ['#default-credentials', '#sha256', '@aws-sdk/credential-providers', 'node:crypto', '@awssig/core'],
+  external: [
+    '#default-credentials',
+    '#sha256',
+    '@aws-sdk/credential-providers',
+    'node:crypto',
+    '@awssig/core',
+  ],
   define: { __DEV__: 'true' },
 } satisfies Options
 

@@ -121,3 +121,13 @@ describe('awssig ws relay (loopback services)', () => {
     for (const secret of [...SECRETS, 'X-Amz-Signature']) expect(stderr).not.toContain(secret)
   })
 })
+
+describe('awssig explain wss://', () => {
+  it('IoT: /mqtt over wss signs as iotdevicegateway, https on the same host as iotdata', async () => {
+    const ws = await awssig(['explain', '--json', IOT])
+    expect(ws.code).toBe(0)
+    expect(JSON.parse(ws.stdout).plan.service).toBe('iotdevicegateway')
+    const https = await awssig(['explain', '--json', IOT.replace('wss:', 'https:')])
+    expect(JSON.parse(https.stdout).plan.service).toBe('iotdata')
+  })
+})
