@@ -104,19 +104,6 @@ export async function openSignedWebSocket(
   })
   if (appSync) await appSync.init(connectTimeoutMs)
 
-  const requireAppSync = (protocol: RealtimeProtocol) => {
-    if (appSync?.messages.protocol !== protocol) {
-      throw new InvalidRealtimeOptionError(
-        `This method needs an ${protocol} socket, not ${handshake.protocol}`,
-        'protocol',
-      )
-    }
-    return appSync
-  }
-  const subscription = (session: AppSyncSession, id: string): RealtimeSubscription => ({
-    id,
-    unsubscribe: () => session.unsubscribe(id),
-  })
   return {
     protocol: handshake.protocol,
     socket,
@@ -125,24 +112,46 @@ export async function openSignedWebSocket(
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    async subscribe(channel, onEvent) {
-      const session = requireAppSync('appsync-events')
-      const id = crypto.randomUUID()
-      await session.request(await session.messages.subscribe(id, channel), onEvent)
-      return subscription(session, id)
-    },
-    async publish(channel, events) {
-      const session = requireAppSync('appsync-events')
-      await session.request(await session.messages.publish(crypto.randomUUID(), channel, events))
-    },
-    async subscribeGraphQL(graphql, onData) {
-      const session = requireAppSync('appsync-graphql')
-      const id = crypto.randomUUID()
-      await session.request(await session.messages.start(id, graphql), onData)
-      return subscription(session, id)
-    },
+    ...appSyncMethods(appSync, handshake.protocol),
     close: (code, reason) => socket.close(code, reason),
     closed,
+  }
+}
+
+type AppSyncMethods = Pick<SignedWebSocket, 'subscribe' | 'publish' | 'subscribeGraphQL'>
+
+/** The AppSync methods; each signs its message afresh and throws on a socket of another protocol. */
+function appSyncMethods(appSync: AppSyncSession | undefined, actual: RealtimeProtocol): AppSyncMethods {
+  const session = (protocol: RealtimeProtocol) => {
+    if (appSync?.messages.protocol !== protocol) {
+      throw new InvalidRealtimeOptionError(
+        `This method needs an ${protocol} socket, not ${actual}`,
+        'protocol',
+      )
+    }
+    return appSync
+  }
+  const subscription = (on: AppSyncSession, id: string): RealtimeSubscription => ({
+    id,
+    unsubscribe: () => on.unsubscribe(id),
+  })
+  return {
+    async subscribe(channel, onEvent) {
+      const events = session('appsync-events')
+      const id = crypto.randomUUID()
+      await events.request(await events.messages.subscribe(id, channel), onEvent)
+      return subscription(events, id)
+    },
+    async publish(channel, list) {
+      const events = session('appsync-events')
+      await events.request(await events.messages.publish(crypto.randomUUID(), channel, list))
+    },
+    async subscribeGraphQL(graphql, onData) {
+      const graph = session('appsync-graphql')
+      const id = crypto.randomUUID()
+      await graph.request(await graph.messages.start(id, graphql), onData)
+      return subscription(graph, id)
+    },
   }
 }
 
