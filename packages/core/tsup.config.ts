@@ -6,7 +6,13 @@ const shared = {
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
-  external: ['#default-credentials', '#sha256', '@aws-sdk/credential-providers', 'node:crypto'],
+  external: [
+    '#default-credentials',
+    '#sha256',
+    '@aws-sdk/credential-providers',
+    'node:crypto',
+    '@awssig/core',
+  ],
   define: { __DEV__: 'true' },
 } satisfies Options
 
@@ -32,6 +38,9 @@ export default defineConfig([
       // #sha256: node → node:crypto (synchronous, fastest), default → Web Crypto (no JS hash in bundles).
       'sha256.node': 'src/signing/sha256.node.ts',
       'sha256.browser': 'src/signing/sha256.browser.ts',
+      // @awssig/core/realtime reaches core's run-time code only through the package's own entry (the signer
+      // it is given, the error classes), so it shares no chunk with index.js and instanceof holds across both.
+      realtime: 'src/realtime/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline'
 import { runCli } from './program'
 
 // `awssig … | head` closes stdout early; that is not an error worth a stack trace.
@@ -21,6 +22,7 @@ runCli(process.argv.slice(2), {
     for await (const chunk of process.stdin) chunks.push(chunk as Uint8Array)
     return new Uint8Array(Buffer.concat(chunks))
   },
+  stdinLines: () => createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY }),
 }).then((code) => {
   process.exitCode = code
 })

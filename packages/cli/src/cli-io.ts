@@ -4,4 +4,6 @@ export interface CliIo {
   stderr: { write(chunk: string): unknown }
   /** Reads all of stdin (for `-d @-`). */
   readStdin(): Promise<Uint8Array>
+  /** Stdin as lines, as they arrive (for `awssig ws`). */
+  stdinLines?(): AsyncIterable<string>
 }

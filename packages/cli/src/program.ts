@@ -4,6 +4,7 @@ import { CliError, ExitCode } from './cli-error'
 import type { CliIo } from './cli-io'
 import { explainCommand } from './commands/explain-command'
 import { requestCommand } from './commands/request-command'
+import { wsCommand } from './commands/ws-command'
 import { describeFailure } from './describe-failure'
 
 const examples = `
@@ -23,6 +24,12 @@ Examples:
 
   # A presigned URL valid for one hour
   awssig --presign --expires 3600 https://my-bucket.s3.eu-west-1.amazonaws.com/report.pdf
+
+  # A signed WebSocket: relay lines (AppSync subscribe/publish lines are signed on the way out)
+  awssig ws --service appsync --region eu-west-1 wss://abc.appsync-realtime-api.eu-west-1.amazonaws.com/event/realtime
+
+  # Print an IoT Core MQTT-over-WebSocket URL (a credential) without connecting
+  awssig ws --print --json wss://a1b2c3-ats.iot.eu-west-1.amazonaws.com/mqtt
 
   # Why is this host signed the way it is?
   awssig explain https://bedrock-runtime.us-west-2.amazonaws.com/model/m/invoke
@@ -60,7 +67,7 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
     .description(
       'Send a request to AWS signed with SigV4 or SigV4A, choosing service, region and algorithm per host.',
     )
-    .usage('[options] <url>\n       awssig explain [options] <url>')
+    .usage('[options] <url>\n       awssig explain [options] <url>\n       awssig ws [options] <wss-url>')
     .argument('<url>', 'the URL to request')
     .option('-X, --request <method>', 'HTTP method (default: GET, or POST with a body)')
     .option('-H, --header <header>', "request header 'Name: value' (repeatable)", collect)
@@ -113,6 +120,43 @@ export function buildProgram(io: CliIo, result: { code: number }): Command {
   addSigningOptions(explain)
   reportThrough(explain, io)
   program.addCommand(explain)
+
+  const ws = new Command('ws')
+    .description('open a signed WebSocket and relay lines between the terminal and it (like wscat)')
+    .argument('<url>', 'the wss:// URL (API Gateway, IoT Core /mqtt, AppSync /graphql or /event/realtime)')
+    .option('--print', 'print the signed handshake (a credential) to stdout instead of connecting')
+    .option('--json', 'with --print: as JSON')
+    .option('--message <payload>', 'with --print, AppSync: print the authorization of this message payload')
+    .addOption(
+      new Option('--protocol <protocol>', 'the protocol, when the path does not say').choices([
+        'apigateway',
+        'iot',
+        'appsync-graphql',
+        'appsync-events',
+      ]),
+    )
+    .option('--headers', 'API Gateway: sign the upgrade headers instead of presigning the URL')
+    .addOption(
+      new Option('--appsync-auth <where>', 'AppSync: where the authorization goes').choices([
+        'subprotocol',
+        'query',
+      ]),
+    )
+    .option('--http-url <url>', "AppSync: the API's HTTP endpoint, when it is not derived from the URL")
+    .option('--expires <seconds>', 'lifetime of a presigned handshake URL (default 300)')
+    .option('-v, --verbose', 'print the plan and handshake (secrets redacted) and ka messages')
+    .option(
+      '--connect-to <HOST:PORT:CONNECT_HOST:CONNECT_PORT>',
+      'connect elsewhere, keep the Host header',
+      collect,
+    )
+    .option('--resolve <HOST:PORT:ADDRESS>', 'use ADDRESS for HOST:PORT', collect)
+    .action(async (url: string, options: Record<string, unknown>) => {
+      result.code = await wsCommand(url, options, io)
+    })
+  addSigningOptions(ws)
+  reportThrough(ws, io)
+  program.addCommand(ws)
   return program
 }
 

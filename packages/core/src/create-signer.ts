@@ -38,6 +38,7 @@ import type {
   SignOptions,
   SignResult,
 } from './types'
+import { planForWebSocket } from './websocket-plan'
 
 /** Options of `createSigner` (kept as a name for compatibility): the same as {@link SignerOptions}. */
 export type CreateSignerOptions = SignerOptions
@@ -187,7 +188,7 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
 
   /** The plan from rules and inference, then from what S3 said about the bucket's region, if anything. */
   const lookup = (url: URL): ResolvedPlan => {
-    const entry = lookupRules(url)
+    const entry = planForWebSocket(url, lookupRules(url))
     return learning.memory && entry.explanation.plan?.s3 ? learning.memory.planFor(url, entry) : entry
   }
 

@@ -1,3 +1,13 @@
+export type { AppSyncError } from './realtime/appsync-answers'
+export { appSyncJson } from './realtime/decode-header'
+export { type RealtimeKind, realtimeKindOf } from './realtime/realtime-kind'
+export { type AppSyncMessageVerdict, verifyAppSyncMessage } from './realtime/verify-appsync-message'
+export {
+  type RealtimeVerifyResult,
+  verifyAppSyncAuthorization,
+  verifyWebSocketHandshake,
+  type WebSocketHandshakeInput,
+} from './realtime/verify-handshake'
 export {
   canonicalHeaders,
   canonicalHeaderValue,

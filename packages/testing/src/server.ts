@@ -1,5 +1,11 @@
 export { createLoopbackFetch } from './server/loopback-fetch'
 export {
+  type LoopbackWebSocketConstructor,
+  type RealtimeServer,
+  type RealtimeServerOptions,
+  startRealtimeServer,
+} from './server/start-realtime-server'
+export {
   type ServedRequest,
   startVerifyingServer,
   type VerifyingServer,

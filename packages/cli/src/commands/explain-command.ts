@@ -20,7 +20,7 @@ export interface ExplainFlags extends SigningFlags {
  * // service: bedrock, region: us-west-2, algorithm: SigV4, matched: an AWS hostname pattern
  */
 export async function explainCommand(rawUrl: string, flags: ExplainFlags, io: CliIo): Promise<ExitCodeValue> {
-  const url = parseUrl(rawUrl)
+  const url = parseUrl(rawUrl, ['https:', 'http:', 'wss:', 'ws:'])
   const { signer, describeRule } = await buildSigner(url, flags)
   const explanation = signer.explain(url.href)
   const plan = explanation.plan

@@ -1,7 +1,10 @@
 import { UsageError } from '../cli-error'
 
-/** Parses the URL argument; only absolute http(s) URLs can be signed and sent. */
-export function parseUrl(raw: string): URL {
+/**
+ * Parses the URL argument; only absolute http(s) URLs can be signed and sent (`schemes` widens that, e.g.
+ * `explain` also takes ws(s) URLs, whose plan can differ from https on the same host).
+ */
+export function parseUrl(raw: string, schemes: readonly string[] = ['https:', 'http:']): URL {
   let url: URL
   try {
     url = new URL(raw)
@@ -10,8 +13,9 @@ export function parseUrl(raw: string): URL {
       cause: error,
     })
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`Only http and https URLs can be signed, not ${url.protocol.slice(0, -1)}.`)
+  if (!schemes.includes(url.protocol)) {
+    const names = schemes.map((scheme) => scheme.slice(0, -1)).join(', ')
+    throw new UsageError(`Only ${names} URLs can be signed here, not ${url.protocol.slice(0, -1)}.`)
   }
   return url
 }

@@ -61,7 +61,10 @@ export async function presignQuery(
     signing.plan.s3 || signing.plan.unsignedPayload
       ? helpers.UNSIGNED_PAYLOAD
       : await helpers.payloadHashOf(input.body)
-  if (credentials.sessionToken) query['X-Amz-Security-Token'] = credentials.sessionToken
+  // IoT Core MQTT over WebSockets reads the token from the URL but leaves it out of the canonical query.
+  // https://docs.aws.amazon.com/iot/latest/developerguide/protocols.html#mqtt-ws
+  const tokenAfterSigning = signing.plan.service === 'iotdevicegateway' && input.url.protocol === 'wss:'
+  if (credentials.sessionToken && !tokenAfterSigning) query['X-Amz-Security-Token'] = credentials.sessionToken
   query['X-Amz-Algorithm'] = algorithm.id
   query['X-Amz-Credential'] = `${credentials.accessKeyId}/${scope}`
   query['X-Amz-Date'] = longDate
@@ -83,6 +86,7 @@ export async function presignQuery(
   )
   const stringToSign = `${algorithm.id}\n${longDate}\n${scope}\n${await helpers.sha256Hex(canonicalRequest)}`
   query['X-Amz-Signature'] = await algorithm.sign(stringToSign, shortDate)
+  if (credentials.sessionToken && tokenAfterSigning) query['X-Amz-Security-Token'] = credentials.sessionToken
   return { url: presignedUrl(input.url, query, helpers), canonicalRequest, stringToSign }
 }
 

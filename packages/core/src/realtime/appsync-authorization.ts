@@ -1,0 +1,53 @@
+import type { Signer } from '@awssig/core'
+import { NoMatchingRuleError } from '@awssig/core'
+import type { RealtimeTarget } from './realtime-target'
+import type { AppSyncAuthorization } from './types'
+
+// The headers AppSync's realtime endpoints rebuild the signed HTTP request from (AppSync developer guide,
+// "Building a real-time WebSocket client", IAM section; the same for AppSync Events).
+const APPSYNC_HEADERS = {
+  accept: 'application/json, text/javascript',
+  'content-encoding': 'amz-1.0',
+  'content-type': 'application/json; charset=UTF-8',
+} as const
+
+/**
+ * The URL whose plan signs for `target`: the realtime URL when a rule or inference claims it, else the API's
+ * HTTP URL (so a rule written for `*.appsync-api.…` also opens the socket).
+ */
+export function planUrlOf(signer: Signer, target: RealtimeTarget): URL {
+  if (signer.resolve(target.url) || !target.httpUrl) return target.url
+  return signer.resolve(target.httpUrl) ? target.httpUrl : target.url
+}
+
+/**
+ * AppSync's authorization object for `body` sent as `POST https://<api host><path>`: the AppSync headers, the
+ * API's `host`, and what the signer adds (`authorization`, `x-amz-date`, `x-amz-security-token`, and for
+ * SigV4A `x-amz-region-set`). The plan comes from `planUrl` (rules and inference, as for HTTP).
+ */
+export async function appSyncAuthorization(
+  signer: Signer,
+  target: RealtimeTarget,
+  path: string,
+  body: string,
+  signingDate?: Date,
+): Promise<AppSyncAuthorization> {
+  const planUrl = new URL(planUrlOf(signer, target))
+  const explanation = signer.explain(planUrl)
+  if (!explanation.plan) {
+    throw new NoMatchingRuleError(`No signing rule claims ${target.url.host}: ${explanation.reason}`, {
+      method: 'GET',
+      url: target.url.href,
+    })
+  }
+  planUrl.pathname = path
+  planUrl.search = ''
+  const host = (target.httpUrl ?? target.url).host
+  const { request } = await signer.sign(
+    { method: 'POST', url: planUrl, headers: { ...APPSYNC_HEADERS, host }, body },
+    signingDate ? { signingDate } : {},
+  )
+  const authorization: AppSyncAuthorization = {}
+  for (const [name, value] of request.headers) authorization[name] = value
+  return authorization
+}
