@@ -57,6 +57,29 @@ for (const recipe of recipes.filter((r) => !only || r.name.toLowerCase().include
     )
   }
 }
+// The documented pitfall: an SDK that keeps its `Authorization: Bearer <placeholder>` is passed through
+// unsigned (awssig never drops a bearer on its own: it may be a real Bedrock API key), so AWS refuses it.
+if (!only || 'bearer'.includes(only)) {
+  const before = server.requests.length
+  const { default: OpenAI } = await import('openai')
+  const openaiKeepingBearer = new OpenAI({
+    baseURL: `https://${openai.host}/v1`,
+    apiKey: 'placeholder',
+    fetch: signedWith([]),
+    maxRetries: 0,
+  })
+  const outcome = await openaiKeepingBearer.models.list().then(
+    () => 'answered',
+    (error) => `refused (${String(error.message).split('\n')[0].slice(0, 60)})`,
+  )
+  const statuses = server.requests.slice(before).map((r) => r.status)
+  const pass = outcome.startsWith('refused') && statuses.length === 1 && (statuses[0] === 400 || statuses[0] === 403)
+  if (!pass) failed += 1
+  console.log(
+    `${pass ? 'ok  ' : 'FAIL'} OpenAI SDK keeping its Bearer header — passed through unsigned: ${outcome} [HTTP ${statuses.join(', ')}]`,
+  )
+}
+
 await server.close()
 if (failed) {
   console.error(`${failed} check(s) failed`)

@@ -14,6 +14,7 @@ import {
 } from './rules/compile-rules'
 import { normalizeUrlHost } from './rules/host-pattern'
 import { isAlreadySigned } from './signing/already-signed'
+import { hasBearerAuthorization, withoutAuthorization } from './signing/bearer-authorization'
 import { buildCanonicalInput } from './signing/canonical-input'
 import { loadSigV4aAlgorithm, signSigV4a, typedCryptoError } from './signing/load-sigv4a'
 import { presign } from './signing/sign-query'
@@ -226,6 +227,14 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
     return { plan, explanation, signing }
   }
 
+  // A request with its own Authorization passes through unsigned, except a Bearer on a host whose rule says
+  // `replaceBearer`: then it is signed without that header. `undefined` means pass through.
+  const bearerReplaced = (request: SignableRequest, url: URL): SignableRequest | undefined => {
+    if (isAlreadySigned(url) || !hasBearerAuthorization(request.headers)) return undefined
+    if (!lookup(url).explanation.plan?.replaceBearer) return undefined
+    return { ...request, headers: withoutAuthorization(request.headers ?? {}) }
+  }
+
   const signer: Signer = {
     resolve: (url) => explain(url).plan,
     explain,
@@ -233,8 +242,9 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       const url = toUrl(request.url)
       let algorithm: SigningPlan['algorithm'] | undefined
       try {
-        if (!isAlreadySigned(url, request.headers)) {
-          const { signing, explanation } = await prepare(request, url, signingDate, false)
+        const toSign = isAlreadySigned(url, request.headers) ? bearerReplaced(request, url) : request
+        if (toSign) {
+          const { signing, explanation } = await prepare(toSign, url, signingDate, false)
           if (signing) {
             algorithm = signing.plan.algorithm
             const signed = await (algorithm === 'sigv4a' ? signSigV4a : signSigV4)(signing)

@@ -162,6 +162,7 @@ function planFromRule(
     )
   }
   applyPayloadFlags(plan, s3, contentSha256, rule.unsignedPayload && s3)
+  if (rule.replaceBearer) plan.replaceBearer = true
   const from =
     rule.service && (rule.region || rule.regionSet)
       ? ''
@@ -170,7 +171,12 @@ function planFromRule(
           ? ` (completed by AWS host inference: ${inferred.reason})`
           : ' (+ AWS host inference)'
         : ''
-  plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}.`
+  const bearer = rule.replaceBearer
+    ? __DEV__
+      ? '; a Bearer Authorization is replaced by the signature'
+      : '; replaceBearer'
+    : ''
+  plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}${bearer}.`
   return plan
 }
 

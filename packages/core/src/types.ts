@@ -36,6 +36,15 @@ export interface SigningRule {
   credentials?: CredentialsInput
   /** Send `UNSIGNED-PAYLOAD` instead of hashing the body. S3-family services only. @default false */
   unsignedPayload?: boolean
+  /**
+   * Replace an `Authorization: Bearer …` header with the SigV4 signature on this host. Without it, a request
+   * that already carries `Authorization` (an SDK's API key, even a placeholder) is passed through unsigned,
+   * because a bearer can be a real key (Bedrock accepts API keys) that awssig must not drop on its own. Other
+   * schemes (an AWS signature, Basic) are never replaced.
+   * @default false
+   * @example { host: 'bedrock-mantle.us-east-1.api.aws', replaceBearer: true } // OpenAI SDK with a placeholder apiKey
+   */
+  replaceBearer?: boolean
 }
 
 /** How a request to one host will be signed. */
@@ -62,6 +71,8 @@ export interface SigningPlan {
   unsignedPayload?: boolean
   /** Always send `x-amz-content-sha256` (S3, OpenSearch Serverless). */
   contentSha256?: boolean
+  /** The rule's `replaceBearer`: an `Authorization: Bearer …` is replaced by the signature. */
+  replaceBearer?: boolean
 }
 
 /** The result of `signer.explain(url)`. */

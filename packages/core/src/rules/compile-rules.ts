@@ -15,6 +15,7 @@ export interface CompiledRule {
   regionSet?: string[]
   credentials?: CredentialsInput
   unsignedPayload: boolean
+  replaceBearer: boolean
 }
 
 const RULE_FIELDS = new Set([
@@ -25,6 +26,7 @@ const RULE_FIELDS = new Set([
   'regionSet',
   'credentials',
   'unsignedPayload',
+  'replaceBearer',
 ])
 /** What `credentials` must be, in a rule and in the signer options alike. */
 export const CREDENTIALS_SHAPE =
@@ -139,6 +141,9 @@ function compileRule(rule: unknown, index: number): CompiledRule {
   if (unsignedPayload !== undefined && typeof unsignedPayload !== 'boolean') {
     fail('unsignedPayload', __DEV__ ? 'must be true or false' : '')
   }
+  if (r.replaceBearer !== undefined && typeof r.replaceBearer !== 'boolean') {
+    fail('replaceBearer', __DEV__ ? 'must be true or false' : '')
+  }
 
   // Exact hosts can be checked against AWS's hostname conventions now; patterns only at resolve time.
   const inference: AwsHostInference | null =
@@ -221,6 +226,7 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     index,
     matcher: compiledMatcher,
     unsignedPayload: unsignedPayload === true,
+    replaceBearer: r.replaceBearer === true,
     service: service as string | undefined,
     region: region as string | undefined,
     algorithm: algorithm as SigningAlgorithm | undefined,
