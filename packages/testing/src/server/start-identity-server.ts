@@ -40,6 +40,22 @@ export interface IdentityServer {
 }
 
 /**
+ * Which service a call is for: by host, or — for calls addressed to the server itself, as a browser page
+ * makes them (it cannot set `Host`) — by Cognito's `X-Amz-Target` header, else STS.
+ */
+function handlerFor(
+  request: Request,
+  cognito: CognitoIdentityHandler | undefined,
+  sts: StsWebIdentityHandler | undefined,
+): CognitoIdentityHandler | StsWebIdentityHandler | undefined {
+  const host = new URL(request.url).hostname
+  if (host.startsWith('cognito-identity.')) return cognito
+  if (host.startsWith('sts.')) return sts
+  if (host !== '127.0.0.1' && host !== 'localhost') return undefined
+  return request.headers.get('x-amz-target')?.startsWith('AWSCognitoIdentityService.') ? cognito : sts
+}
+
+/**
  * A loopback server answering as Cognito Identity and STS (web identity) do, so credential providers can
  * be tested offline. Pass one `account` array to it and to `startVerifyingServer({ credentials })`: requests
  * signed with the credentials it issues then verify.
@@ -72,12 +88,7 @@ export async function startIdentityServer(options: IdentityServerOptions): Promi
         return
       }
       const request = await toFetchRequest(req)
-      const host = new URL(request.url).hostname
-      const handler = host.startsWith('cognito-identity.')
-        ? cognito
-        : host.startsWith('sts.')
-          ? sts
-          : undefined
+      const handler = handlerFor(request, cognito, sts)
       const response = handler
         ? await handler.handle(request)
         : new Response('No identity service at this host.', { status: 404 })
