@@ -107,6 +107,34 @@ describe('fromCognitoIdentityPool', () => {
     expect(operations()).toEqual(['GetId:200', 'GetCredentialsForIdentity:200'])
   })
 
+  it('called directly and concurrently, the provider still mints one identity (one GetId)', async () => {
+    const provider = fromCognitoIdentityPool({
+      identityPoolId: POOL,
+      fetch: ids.fetch,
+      cache: memoryStorage(),
+    })
+    const all = await Promise.all([provider(), provider(), provider()])
+    expect(ids.cognito?.calls.filter((c) => c.operation === 'GetId')).toHaveLength(1)
+    expect(new Set(all.map((c) => (c as { identityId?: string }).identityId)).size).toBe(1)
+  })
+
+  it('keeps the identity ID in localStorage by default, under the AWS SDK key', async () => {
+    const map = new Map<string, string>()
+    const localStorage = {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+    }
+    const holder = globalThis as { localStorage?: unknown }
+    holder.localStorage = localStorage
+    try {
+      await fromCognitoIdentityPool({ identityPoolId: POOL, fetch: ids.fetch })()
+      expect([...map.keys()]).toEqual([`aws:cognito-identity-credentials:${POOL}:ANONYMOUS`])
+    } finally {
+      delete holder.localStorage
+    }
+  })
+
   it('refreshes before expiry (GetCredentialsForIdentity only), not earlier', async () => {
     const signer = signerWith(
       fromCognitoIdentityPool({ identityPoolId: POOL, fetch: ids.fetch, cache: memoryStorage() }),
