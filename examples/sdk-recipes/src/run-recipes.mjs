@@ -73,7 +73,8 @@ if (!only || 'bearer'.includes(only)) {
     (error) => `refused (${String(error.message).split('\n')[0].slice(0, 60)})`,
   )
   const statuses = server.requests.slice(before).map((r) => r.status)
-  const pass = outcome.startsWith('refused') && statuses.length === 1 && (statuses[0] === 400 || statuses[0] === 403)
+  const pass =
+    outcome.startsWith('refused') && statuses.length === 1 && (statuses[0] === 400 || statuses[0] === 403)
   if (!pass) failed += 1
   console.log(
     `${pass ? 'ok  ' : 'FAIL'} OpenAI SDK keeping its Bearer header — passed through unsigned: ${outcome} [HTTP ${statuses.join(', ')}]`,

@@ -71,7 +71,9 @@ describe('bearer on a claimed host', () => {
   it('hasBearerAuthorization reads any HeadersInit, any case', () => {
     expect(hasBearerAuthorization({ Authorization: 'Bearer x' })).toBe(true)
     expect(hasBearerAuthorization([['authorization', 'bearer x']])).toBe(true)
-    expect(hasBearerAuthorization(new Headers({ authorization: 'AWS4-HMAC-SHA256 Credential=x' }))).toBe(false)
+    expect(hasBearerAuthorization(new Headers({ authorization: 'AWS4-HMAC-SHA256 Credential=x' }))).toBe(
+      false,
+    )
     expect(hasBearerAuthorization(undefined)).toBe(false)
   })
 })
