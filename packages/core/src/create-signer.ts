@@ -14,7 +14,6 @@ import {
 } from './rules/compile-rules'
 import { normalizeUrlHost } from './rules/host-pattern'
 import { isAlreadySigned } from './signing/already-signed'
-import { hasBearerAuthorization, withoutAuthorization } from './signing/bearer-authorization'
 import { buildCanonicalInput } from './signing/canonical-input'
 import { loadSigV4aAlgorithm, signSigV4a, typedCryptoError } from './signing/load-sigv4a'
 import { presign } from './signing/sign-query'
@@ -228,11 +227,12 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   }
 
   // A request with its own Authorization passes through unsigned, except a Bearer on a host whose rule says
-  // `replaceBearer`: then it is signed without that header. `undefined` means pass through.
-  const bearerReplaced = (request: SignableRequest, url: URL): SignableRequest | undefined => {
-    if (isAlreadySigned(url) || !hasBearerAuthorization(request.headers)) return undefined
-    if (!lookup(url).explanation.plan?.replaceBearer) return undefined
-    return { ...request, headers: withoutAuthorization(request.headers ?? {}) }
+  // `replaceBearer`: then it is signed without that header. `undefined` means pass through. The header code
+  // loads only for such a rule, so apps without one do not carry it.
+  const bearerReplaced = async (request: SignableRequest, url: URL) => {
+    if (isAlreadySigned(url) || !lookup(url).explanation.plan?.replaceBearer) return undefined
+    const { withoutBearer } = await import('./signing/bearer-authorization')
+    return withoutBearer(request)
   }
 
   const signer: Signer = {
@@ -242,7 +242,7 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       const url = toUrl(request.url)
       let algorithm: SigningPlan['algorithm'] | undefined
       try {
-        const toSign = isAlreadySigned(url, request.headers) ? bearerReplaced(request, url) : request
+        const toSign = isAlreadySigned(url, request.headers) ? await bearerReplaced(request, url) : request
         if (toSign) {
           const { signing, explanation } = await prepare(toSign, url, signingDate, false)
           if (signing) {

@@ -29,7 +29,6 @@ export {
 } from './errors'
 export type { LearnOptions, ResponseLesson } from './response/types'
 export { isAlreadySigned } from './signing/already-signed'
-export { hasBearerAuthorization } from './signing/bearer-authorization'
 export { SIGNATURE_HEADERS } from './signing/signed-headers'
 export type {
   AwsCredentialIdentity,

@@ -171,11 +171,8 @@ function planFromRule(
           ? ` (completed by AWS host inference: ${inferred.reason})`
           : ' (+ AWS host inference)'
         : ''
-  const bearer = rule.replaceBearer
-    ? __DEV__
-      ? '; a Bearer Authorization is replaced by the signature'
-      : '; replaceBearer'
-    : ''
+  // Production builds leave it to plan.replaceBearer.
+  const bearer = __DEV__ && rule.replaceBearer ? '; a Bearer Authorization is replaced by the signature' : ''
   plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}${bearer}.`
   return plan
 }

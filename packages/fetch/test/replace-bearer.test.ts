@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest'
 
 // Issue 16: a rule's `replaceBearer` (core: signer.sign replaces the Bearer) must also hold through
 // createSignedFetch. Today the adapter passes any request with Authorization through before asking the signer
-// (its own isAlreadySigned check), so this waits for the request loop of issue 12 to consult
-// `signer.resolve(url)?.replaceBearer` and `hasBearerAuthorization(headers)` there.
+// (its own isAlreadySigned check), so this waits for the request loop of issue 12 to pass through only when
+// `!signer.resolve(url)?.replaceBearer`, and otherwise let signer.sign decide (it signs a Bearer, passes any
+// other scheme through with plan null).
 const HOST = 'bedrock-mantle.us-east-1.api.aws'
 const CREDENTIALS = {
   accessKeyId: 'AKIDEXAMPLE',

@@ -1,17 +1,12 @@
-/**
- * True when `headers` carry `Authorization: Bearer …`, the scheme SDKs send API keys in (OpenAI, Anthropic).
- * Such a request is passed through unsigned unless its host's rule has `replaceBearer: true`.
- * @example hasBearerAuthorization({ Authorization: 'Bearer sk-placeholder' }) // true
- */
-export function hasBearerAuthorization(headers?: HeadersInit): boolean {
-  if (headers === undefined) return false
-  const value = new Headers(headers).get('authorization')
-  return value !== null && /^bearer\s/i.test(value.trimStart())
-}
+import type { SignableRequest } from '../types'
 
-/** A copy of `headers` without `Authorization` (the caller's headers are left as they are). */
-export function withoutAuthorization(headers: HeadersInit): Headers {
-  const copy = new Headers(headers)
-  copy.delete('authorization')
-  return copy
+// Loaded with import() by create-signer.ts, only for a host whose rule has `replaceBearer`. It imports nothing
+// at run time (see lazy-modules.test.ts).
+
+/** `request` without its `Authorization: Bearer …` header, or `undefined` when it has another scheme. */
+export function withoutBearer(request: SignableRequest): SignableRequest | undefined {
+  const headers = new Headers(request.headers)
+  if (!/^\s*bearer\s/i.test(headers.get('authorization') ?? '')) return undefined
+  headers.delete('authorization')
+  return { ...request, headers }
 }
