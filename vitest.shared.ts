@@ -12,6 +12,7 @@ export const workspaceAliases = [
     find: /^#default-credentials$/,
     replacement: `${root}packages/core/src/credentials/default-credentials.node.ts`,
   },
+  { find: /^@awssig\/core\/credentials$/, replacement: `${root}packages/core/src/credentials/web/index.ts` },
   { find: /^@awssig\/testing\/msw$/, replacement: `${root}packages/testing/src/msw.ts` },
   { find: /^@awssig\/testing\/server$/, replacement: `${root}packages/testing/src/server.ts` },
   { find: /^@awssig\/core\/realtime$/, replacement: `${root}packages/core/src/realtime/index.ts` },

@@ -14,6 +14,7 @@ import { createFloor } from './floor.mjs'
 import { measureInterleaved } from './measure.mjs'
 import { printFirstCall, printTargets, printTimings } from './report.mjs'
 import { SHAPES } from './request-shapes.mjs'
+import { measureStreaming, printStreaming } from './streaming.mjs'
 import { evaluateTargets } from './targets.mjs'
 
 const args = process.argv.slice(2)
@@ -61,13 +62,18 @@ process.stdout.write(
 const firstCall = await measureFirstCall(firstCallWhich, settings.firstCallRuns)
 process.stdout.write(' done\n')
 
+process.stdout.write('\nmeasuring the time to the first server-sent event, signed vs unsigned…')
+const streaming = await measureStreaming({ runs: quick ? 10 : 40 })
+process.stdout.write(' done\n')
+
 const labels = Object.fromEntries([
   ['floor', 'floor (node:crypto)'],
   ...contenders.map((c) => [c.id, c.label]),
 ])
 printTimings(SHAPES, timings, labels)
 printFirstCall(firstCall)
-const targets = evaluateTargets(timings, firstCall)
+printStreaming(streaming)
+const targets = evaluateTargets(timings, firstCall, streaming)
 printTargets(targets)
 
 const result = {
@@ -83,6 +89,7 @@ const result = {
   shapes: Object.fromEntries(SHAPES.map((s) => [s.id, s.label])),
   timings,
   firstCall,
+  streaming,
   targets,
 }
 const out = new URL('../results/latest.json', import.meta.url)

@@ -45,6 +45,20 @@ for (const [which, r] of Object.entries(result.firstCall)) {
       `| ${which} | ${fmt(r.importMs, 1)} | ${fmt(r.firstSignMs, 1)} | ${fmt(r.totalMs, 1)} | ${fmt(r.secondSignMs, 2)} |`,
     )
 }
+if (result.streaming) {
+  const s = result.streaming
+  out.push(
+    '',
+    `**Time to first server-sent event** (loopback server, median of ${s.runs} requests each, alternating)`,
+    '',
+    '| fetch | ms | of which server verification |',
+    '|---|--:|--:|',
+    `| unsigned \`fetch\` | ${fmt(s.unsignedMs, 2)} | — |`,
+    `| @awssig/fetch \`createSignedFetch\` | ${fmt(s.signedMs, 2)} (+${fmt(s.deltaMs, 2)}) | ${fmt(s.serverVerifyMs, 2)} |`,
+    '',
+    `Streams closed by an abort after the first event: ${s.closedEarly} of ${s.expectedClosed}.`,
+  )
+}
 out.push('', '**Targets** (5% tolerance)', '', '| result | target | measured | limit |', '|---|---|--:|--:|')
 for (const t of result.targets)
   out.push(

@@ -4,9 +4,10 @@ export const TOLERANCE = 1.05
 /**
  * @param {Record<string, Record<string, { usPerOp: number }>>} timings  shape id → contender id → result
  * @param {Record<string, { totalMs?: number }>} firstCall
+ * @param {{ deltaMs: number, closedEarly: number, expectedClosed: number }} [streaming]
  * @returns {{ id: string, label: string, value?: number, limit: number, unit: string, status: string, informational?: boolean }[]}
  */
-export function evaluateTargets(timings, firstCall) {
+export function evaluateTargets(timings, firstCall, streaming) {
   const us = (shape, id) => timings[shape]?.[id]?.usPerOp
   const targets = []
   const ratio = (id, label, shape, a, b, limit, extra = {}) => {
@@ -129,6 +130,25 @@ export function evaluateTargets(timings, firstCall) {
       ...info,
     }),
   )
+  if (streaming) {
+    targets.push(
+      judge({
+        id: 'sse-first-event',
+        label:
+          'time to first SSE event: signing fetch − unsigned fetch ≤ 5 ms (loopback, server verification included)',
+        value: streaming.deltaMs,
+        limit: 5,
+        unit: 'ms',
+      }),
+      judge({
+        id: 'sse-abort-closes',
+        label: 'an abort after the first event closes the stream (streams left open)',
+        value: streaming.expectedClosed - streaming.closedEarly,
+        limit: 0,
+        unit: '',
+      }),
+    )
+  }
   return targets
 }
 

@@ -2,7 +2,7 @@ import { defineConfig, type Options } from 'tsup'
 
 // __DEV__ guards the prose of validation errors and explanations (src/build-flags.d.ts). Every build keeps it
 // except index.production.js, which bundlers pick under the `production` export condition.
-const shared = {
+export const shared = {
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',

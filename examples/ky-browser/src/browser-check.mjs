@@ -4,11 +4,13 @@ import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startVerifyingServer } from '@awssig/testing/server'
+import { startIdentityServer, startVerifyingServer } from '@awssig/testing/server'
 import { chromium } from 'playwright-core'
 import { build, preview } from 'vite'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+/** The identity pool the local identity server knows. */
+const LOCAL_POOL = 'eu-west-1:7c0f3b52-1d2e-4f5a-9b8c-6d7e8f9a0b1c'
 
 /** Debian's chromium by default; CHROMIUM_PATH overrides. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -26,18 +28,28 @@ export function hasChromium() {
  * With `live` (query parameters for the page: identityPoolId, region, api, multiRegionApi) no verifying
  * server or proxy is used: the page signs with Cognito credentials and calls your real APIs.
  * @param {{ screenshotPath?: string, timeoutMs?: number, live?: Record<string, string> }} [options]
- * @returns {Promise<{ results: { name: string, status: number, ok: boolean, answer: string }[], verified: { method: string, url: string, status: number }[], console: string[] }>}
+ * @returns {Promise<{ results: { name: string, status: number, ok: boolean, answer: string }[], verified: { method: string, url: string, status: number }[], identityCalls: string[], console: string[] }>}
  */
 export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live } = {}) {
   await build({ root, logLevel: 'warn', configFile: `${root}/vite.config.mjs` })
+  // One account for both servers: the keys the identity server issues are the keys the verifier accepts.
+  // The fixed test key stays for the wrong-region control.
+  const account = [
+    { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+  ]
+  const identities = live
+    ? undefined
+    : await startIdentityServer({
+        region: LOCAL_POOL.split(':')[0],
+        cors: true,
+        cognito: { identityPools: [LOCAL_POOL], account },
+      })
   const verifier = live
     ? undefined
     : await startVerifyingServer({
         port: 0,
         cors: true,
-        credentials: [
-          { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
-        ],
+        credentials: account,
         endpoints: {
           'abc123.execute-api.eu-west-1.amazonaws.com': { service: 'execute-api', region: 'eu-west-1' },
           'api.example.com': {
@@ -73,7 +85,11 @@ export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live
     page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`))
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`))
     const address = site.httpServer.address()
-    const query = live ? `?${new URLSearchParams({ live: '1', ...live })}` : ''
+    const query = `?${new URLSearchParams(
+      live
+        ? { live: '1', ...live }
+        : { identityPoolId: LOCAL_POOL, region: 'eu-west-1', identityEndpoint: identities.url },
+    )}`
     await page.goto(`http://127.0.0.1:${address.port}/${query}`)
     await page.waitForSelector('body[data-done="true"]', { timeout: timeoutMs })
     const results = await page.evaluate(() => window.awssigResults)
@@ -81,7 +97,12 @@ export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live
       await mkdir(dirname(screenshotPath), { recursive: true })
       await page.screenshot({ path: screenshotPath, fullPage: true })
     }
-    return { results, verified: [...(verifier?.requests ?? [])], console: consoleLines }
+    return {
+      results,
+      verified: [...(verifier?.requests ?? [])],
+      identityCalls: [...(identities?.cognito?.calls ?? [])].map((c) => `${c.operation}:${c.status}`),
+      console: consoleLines,
+    }
   } catch (error) {
     error.message += `\nbrowser console:\n${consoleLines.join('\n')}`
     throw error
@@ -89,5 +110,6 @@ export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live
     await browser.close()
     await new Promise((resolve) => site.httpServer.close(resolve))
     await verifier?.close()
+    await identities?.close()
   }
 }

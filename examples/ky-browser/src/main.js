@@ -1,7 +1,9 @@
 // The page: signs requests with ky + awssig and shows what the server answered.
-// Local mode (the default): the test keys, and http:// URLs with the real AWS-style hostnames, which the
-// browser sends through the local verifying server acting as its HTTP proxy.
-// Live mode (?live=1&identityPoolId=…&region=…&api=…): credentials from a Cognito identity pool.
+// Credentials come from a Cognito identity pool through @awssig/core/credentials (no AWS SDK in the page).
+// Local mode (the default): a loopback server answers as Cognito Identity (?identityEndpoint=…), and http://
+// URLs with the real AWS-style hostnames go through the local verifying server acting as the browser's proxy.
+// Live mode (?live=1&identityPoolId=…&region=…&api=…): your identity pool and your APIs.
+import { fromCognitoIdentityPool } from '@awssig/core/credentials'
 import { createKyHooks, createSigner } from '@awssig/ky'
 import ky from 'ky'
 
@@ -14,20 +16,21 @@ const local = {
   multiRegionApi: 'http://api.example.com/prod',
 }
 
-async function liveCredentials() {
-  // Loaded only in live mode, so the local page does not carry the Cognito client.
-  const { fromCognitoIdentityPool } = await import('@aws-sdk/credential-providers')
-  return fromCognitoIdentityPool({
-    identityPoolId: params.get('identityPoolId'),
-    clientConfig: { region: params.get('region') ?? 'us-east-1' },
-  })
-}
+const identityEndpoint = params.get('identityEndpoint')
+const cognitoCredentials = fromCognitoIdentityPool({
+  identityPoolId: params.get('identityPoolId'),
+  clientConfig: { region: params.get('region') ?? 'us-east-1' },
+  // Local mode only: the Cognito calls go to the loopback identity server instead of AWS.
+  ...(identityEndpoint && !live
+    ? { fetch: (url, init) => fetch(`${identityEndpoint}${new URL(url).pathname}`, init) }
+    : {}),
+})
 
 const regionalApi = live ? params.get('api') : local.regionalApi
 const multiRegionApi = live ? params.get('multiRegionApi') : local.multiRegionApi
 
 const signer = createSigner({
-  credentials: live ? await liveCredentials() : local.credentials,
+  credentials: cognitoCredentials,
   rules: [
     // API Gateway runs your code: awssig signs it only when a rule names the host. Service and region
     // are read from the hostname.
@@ -102,7 +105,7 @@ if (multiRegionApi) {
 
 document.querySelector('#mode').textContent = live
   ? 'Live mode: credentials from a Cognito identity pool.'
-  : 'Local mode: test keys, answered by @awssig/testing’s verifying server.'
+  : 'Local mode: Cognito credentials from a loopback identity server, answered by @awssig/testing’s verifying server.'
 
 function describePlan(plan) {
   if (!plan) return 'not signed'

@@ -19,7 +19,10 @@ describe('ky in a real browser', () => {
     'signs SigV4 and SigV4A requests in the page, including FormData uploads',
     async () => {
       if (!available) expect.fail(`Chromium is required under CI but was not found at ${chromiumPath}`)
-      const { results, verified } = await runBrowserCheck({ screenshotPath })
+      const { results, verified, identityCalls } = await runBrowserCheck({ screenshotPath })
+      // The page got its credentials from the (loopback) Cognito identity pool: one identity, one call for
+      // credentials, shared by every request.
+      expect(identityCalls).toEqual(['GetId:200', 'GetCredentialsForIdentity:200'])
       expect(results.map((r) => r.name)).toEqual([
         'SigV4 GET with a query',
         'SigV4 POST json',

@@ -240,6 +240,15 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
     return { plan, explanation, signing }
   }
 
+  // A request with its own Authorization passes through unsigned, except a Bearer on a host whose rule says
+  // `replaceBearer`: then it is signed without that header. `undefined` means pass through. The header code
+  // loads only for such a rule, so apps without one do not carry it.
+  const bearerReplaced = async (request: SignableRequest, url: URL) => {
+    if (isAlreadySigned(url) || !lookup(url).explanation.plan?.replaceBearer) return undefined
+    const { withoutBearer } = await import('./signing/bearer-authorization')
+    return withoutBearer(request)
+  }
+
   const signer: Signer = {
     resolve: (url) => explain(url).plan,
     explain,
@@ -254,16 +263,17 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       const signingDate = checkedDate(signOptions.signingDate)
       let algorithm: SigningPlan['algorithm'] | undefined
       try {
-        if (!isAlreadySigned(url, request.headers)) {
+        const toSign = isAlreadySigned(url, request.headers) ? await bearerReplaced(request, url) : request
+        if (toSign) {
           const only = lookup(url).explanation.plan
           if (only?.payloadHashOnly) {
             const { withPayloadHash } = await import('./signing/payload-hash-only')
-            return withPayloadHash(request, url, clonePlan(only), resolved, {
+            return withPayloadHash(toSign, url, clonePlan(only), resolved, {
               buildCanonicalInput,
               payloadHashOf,
             })
           }
-          const { signing, explanation } = await prepare(request, url, signingDate, false)
+          const { signing, explanation } = await prepare(toSign, url, signingDate, false)
           if (signing) {
             algorithm = signing.plan.algorithm
             const signed = await (algorithm === 'sigv4a' ? signSigV4a : signSigV4)(signing)

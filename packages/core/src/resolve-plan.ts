@@ -213,6 +213,7 @@ function planFromRule(
     )
   }
   applyPayloadFlags(plan, s3, contentSha256, required || (rule.unsignedPayload && s3))
+  if (rule.replaceBearer) plan.replaceBearer = true
   const from =
     rule.service && (rule.region || rule.regionSet)
       ? ''
@@ -221,7 +222,9 @@ function planFromRule(
           ? ` (completed by AWS host inference: ${inferred.reason})`
           : ' (+ AWS host inference)'
         : ''
-  plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}.`
+  // Production builds leave it to plan.replaceBearer.
+  const bearer = __DEV__ && rule.replaceBearer ? '; a Bearer Authorization is replaced by the signature' : ''
+  plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}${bearer}.`
   return plan
 }
 

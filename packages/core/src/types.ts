@@ -47,6 +47,14 @@ export interface SigningRule {
    * @example { host: 'd111111abcdef8.cloudfront.net', payloadHashOnly: true }
    */
   payloadHashOnly?: boolean
+   * Replace an `Authorization: Bearer …` header with the SigV4 signature on this host. Without it, a request
+   * that already carries `Authorization` (an SDK's API key, even a placeholder) is passed through unsigned,
+   * because a bearer can be a real key (Bedrock accepts API keys) that awssig must not drop on its own. Other
+   * schemes (an AWS signature, Basic) are never replaced.
+   * @default false
+   * @example { host: 'bedrock-mantle.us-east-1.api.aws', replaceBearer: true } // OpenAI SDK with a placeholder apiKey
+   */
+  replaceBearer?: boolean
 }
 
 /** How a request to one host will be signed. */
@@ -75,6 +83,8 @@ export interface SigningPlan {
   contentSha256?: boolean
   /** A `payloadHashOnly` rule: only `x-amz-content-sha256` is added; nothing is signed. */
   payloadHashOnly?: boolean
+  /** The rule's `replaceBearer`: an `Authorization: Bearer …` is replaced by the signature. */
+  replaceBearer?: boolean
 }
 
 /** The result of `signer.explain(url)`. */

@@ -1,3 +1,15 @@
+export type {
+  CognitoIdentityHandler,
+  CognitoIdentityOptions,
+  IdentityCall,
+} from './identity/cognito-identity-handler'
+export { createCognitoIdentityHandler } from './identity/cognito-identity-handler'
+export type { IssueOptions } from './identity/issue-credentials'
+export {
+  createStsWebIdentityHandler,
+  type StsWebIdentityHandler,
+  type StsWebIdentityOptions,
+} from './identity/sts-web-identity-handler'
 export { createLoopbackFetch } from './server/loopback-fetch'
 export {
   type LoopbackWebSocketConstructor,
@@ -5,6 +17,11 @@ export {
   type RealtimeServerOptions,
   startRealtimeServer,
 } from './server/start-realtime-server'
+export {
+  type IdentityServer,
+  type IdentityServerOptions,
+  startIdentityServer,
+} from './server/start-identity-server'
 export {
   type ServedRequest,
   startVerifyingServer,

@@ -74,10 +74,16 @@ function refreshTime(
 // a key, a secret or a token. Anything shaped like one (a long run of base64 or hex characters) is replaced.
 // Runs may be URL-encoded (`%2F`, `%2B`) or JSON-escaped (`\/`): those count as part of the run.
 const SECRET_LIKE = /(?:[A-Za-z0-9+/=_-]|%[0-9A-Fa-f]{2}|\\\/){20,}/g
+// errors.ts's brand, read here rather than imported (see the note at the top of this file).
+const AWSSIG_BRAND = Symbol.for('awssig.error')
 
 function safeMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
-  const oneLine = text.replace(/\s+/g, ' ').trim().replace(SECRET_LIKE, '[redacted]')
+  // awssig's own errors (the web identity providers') never quote a secret, and their operation names and
+  // AWS error codes (`GetCredentialsForIdentity`, `NotAuthorizedException`) are long enough to look like one.
+  const ours =
+    typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[AWSSIG_BRAND] === true
+  const oneLine = ours ? text : text.replace(/\s+/g, ' ').trim().replace(SECRET_LIKE, '[redacted]')
   return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine || 'unknown error'
 }
 

@@ -16,6 +16,7 @@ export interface CompiledRule {
   credentials?: CredentialsInput
   unsignedPayload: boolean
   payloadHashOnly?: boolean
+  replaceBearer: boolean
 }
 
 const RULE_FIELDS = new Set([
@@ -27,6 +28,7 @@ const RULE_FIELDS = new Set([
   'credentials',
   'unsignedPayload',
   'payloadHashOnly',
+  'replaceBearer',
 ])
 /** What `credentials` must be, in a rule and in the signer options alike. */
 export const CREDENTIALS_SHAPE =
@@ -143,6 +145,9 @@ function compileRule(rule: unknown, index: number): CompiledRule {
   if (unsignedPayload !== undefined && typeof unsignedPayload !== 'boolean') {
     fail('unsignedPayload', __DEV__ ? 'must be true or false' : '')
   }
+  if (r.replaceBearer !== undefined && typeof r.replaceBearer !== 'boolean') {
+    fail('replaceBearer', __DEV__ ? 'must be true or false' : '')
+  }
 
   const payloadHashOnly = r.payloadHashOnly
   if (payloadHashOnly !== undefined && typeof payloadHashOnly !== 'boolean') {
@@ -238,6 +243,7 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     index,
     matcher: compiledMatcher,
     unsignedPayload: unsignedPayload === true,
+    replaceBearer: r.replaceBearer === true,
     service: service as string | undefined,
     region: region as string | undefined,
     algorithm: algorithm as SigningAlgorithm | undefined,

@@ -21,29 +21,33 @@ export function createLoopbackFetch(port: number, endpoints: Record<string, Endp
       const outgoing = httpRequest(
         { host: '127.0.0.1', port, method: request.method, path: `${url.pathname}${url.search}`, headers },
         (incoming) => {
-          const chunks: Uint8Array[] = []
-          incoming.on('data', (chunk: Uint8Array) => chunks.push(chunk))
-          incoming.on('error', reject)
-          incoming.on('end', () => {
-            const responseHeaders = new Headers()
-            const raw = incoming.rawHeaders
-            for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i]!, raw[i + 1]!)
-            const status = incoming.statusCode ?? 502
-            const nullBody = status === 204 || status === 304 || request.method === 'HEAD'
-            const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0))
-            let offset = 0
-            for (const chunk of chunks) {
-              bytes.set(chunk, offset)
-              offset += chunk.length
-            }
-            resolve(
-              new Response(nullBody ? null : bytes, {
-                status,
-                statusText: incoming.statusMessage ?? '',
-                headers: responseHeaders,
-              }),
-            )
-          })
+          const responseHeaders = new Headers()
+          const raw = incoming.rawHeaders
+          for (let i = 0; i + 1 < raw.length; i += 2) responseHeaders.append(raw[i]!, raw[i + 1]!)
+          const status = incoming.statusCode ?? 502
+          const nullBody = status === 204 || status === 304 || request.method === 'HEAD'
+          if (nullBody) incoming.resume()
+          // The body is handed over as it arrives (server-sent events stream through); cancelling it
+          // closes the connection.
+          const body = nullBody
+            ? null
+            : new ReadableStream<Uint8Array>({
+                start(controller) {
+                  incoming.on('data', (chunk: Uint8Array) => controller.enqueue(new Uint8Array(chunk)))
+                  incoming.on('end', () => controller.close())
+                  incoming.on('error', (error) => controller.error(error))
+                },
+                cancel() {
+                  incoming.destroy()
+                },
+              })
+          resolve(
+            new Response(body, {
+              status,
+              statusText: incoming.statusMessage ?? '',
+              headers: responseHeaders,
+            }),
+          )
         },
       )
       outgoing.on('error', reject)

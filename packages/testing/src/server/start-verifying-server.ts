@@ -62,9 +62,23 @@ async function send(
   response.headers.forEach((value, name) => {
     headers[name] = value
   })
-  const body = new Uint8Array(await response.arrayBuffer())
   res.writeHead(response.status, headers)
-  res.end(body)
+  // Written as the resolver produces it: a streamed answer (server-sent events) reaches the client event by
+  // event, and a client that goes away stops the stream.
+  if (!response.body) {
+    res.end()
+    return
+  }
+  const reader = response.body.getReader()
+  res.on('close', () => {
+    reader.cancel().catch(() => undefined)
+  })
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done || res.destroyed) break
+    res.write(value)
+  }
+  res.end()
 }
 
 /**
