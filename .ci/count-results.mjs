@@ -27,7 +27,7 @@ const reports = []
 for (const group of ['packages', 'examples', '.']) {
   const dirs =
     group === '.'
-      ? ['bench', 'integration']
+      ? ['bench', 'integration', 'packed']
       : existsSync(group)
         ? readdirSync(group).map((d) => join(group, d))
         : []

@@ -15,9 +15,25 @@ const LOCAL_POOL = 'eu-west-1:7c0f3b52-1d2e-4f5a-9b8c-6d7e8f9a0b1c'
 /** Debian's chromium by default; CHROMIUM_PATH overrides. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-/** Whether a Chromium binary is present. */
+/** Whether a Chromium binary is present at chromiumPath. */
 export function hasChromium() {
   return existsSync(chromiumPath)
+}
+
+/**
+ * The Chromium to run: CHROMIUM_PATH or Debian's when present, else the binary that the npm package
+ * @sparticuz/chromium ships (unpacked into the temp directory on first use), so the test needs no root.
+ * @returns {Promise<{ path: string, source: string } | { missing: string }>}
+ */
+export async function findChromium() {
+  if (hasChromium()) return { path: chromiumPath, source: chromiumPath }
+  if (process.env.CHROMIUM_PATH) return { missing: `CHROMIUM_PATH=${chromiumPath} does not exist` }
+  try {
+    const { default: packaged } = await import('@sparticuz/chromium')
+    return { path: await packaged.executablePath(), source: '@sparticuz/chromium' }
+  } catch (error) {
+    return { missing: `no Chromium at ${chromiumPath} and @sparticuz/chromium failed: ${error?.message}` }
+  }
 }
 
 /**
@@ -31,6 +47,8 @@ export function hasChromium() {
  * @returns {Promise<{ results: { name: string, status: number, ok: boolean, answer: string }[], verified: { method: string, url: string, status: number }[], identityCalls: string[], console: string[] }>}
  */
 export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live } = {}) {
+  const found = await findChromium()
+  if ('missing' in found) throw new Error(found.missing)
   await build({ root, logLevel: 'warn', configFile: `${root}/vite.config.mjs` })
   // One account for both servers: the keys the identity server issues are the keys the verifier accepts.
   // The fixed test key stays for the wrong-region control.
@@ -67,7 +85,7 @@ export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
   })
   const browser = await chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: found.path,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -1,14 +1,15 @@
 // ky in the browser, signed by awssig: builds the page with Vite and runs it in headless Chromium
 // against the local verifying server, then prints what each request got.
-//   node src/index.mjs        (CHROMIUM_PATH overrides /usr/bin/chromium)
+//   node src/index.mjs        (CHROMIUM_PATH, else /usr/bin/chromium, else @sparticuz/chromium's binary)
 //   AWSSIG_LIVE=1 AWSSIG_IDENTITY_POOL_ID=… AWS_REGION=… AWSSIG_API_URL=https://…/prod \
 //     [AWSSIG_MULTI_REGION_API_URL=https://…/prod] node src/index.mjs
 //                             → the page takes credentials from a Cognito identity pool and calls your APIs
 // Exits non-zero if any request is not accepted.
-import { hasChromium, runBrowserCheck } from './browser-check.mjs'
+import { findChromium, runBrowserCheck } from './browser-check.mjs'
 
-if (!hasChromium()) {
-  console.error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH.')
+const found = await findChromium()
+if ('missing' in found) {
+  console.error(`Chromium not found (${found.missing}): set CHROMIUM_PATH.`)
   process.exit(2)
 }
 let live

@@ -1,16 +1,18 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { chromiumPath, hasChromium, runBrowserCheck } from '../src/browser-check.mjs'
+import { findChromium, runBrowserCheck } from '../src/browser-check.mjs'
 
 const screenshotPath = fileURLToPath(new URL('../test-results/screenshot.png', import.meta.url))
-const available = hasChromium()
+const found = await findChromium()
+const available = !('missing' in found)
 
-if (!available) {
-  // Skipped on a developer machine without Chromium; under CI a missing browser is a failure.
+if (available) console.log(`browser test: Chromium from ${found.source}`)
+else {
+  // Skipped on a developer machine where no Chromium runs; under CI a missing browser is a failure.
   console.warn(
     process.env.CI
-      ? `Chromium not found at ${chromiumPath}: CI requires it (apt-get install chromium, or set CHROMIUM_PATH).`
-      : `Chromium not found at ${chromiumPath}: the browser test is skipped (set CHROMIUM_PATH).`,
+      ? `browser test: CI requires Chromium, none found (${found.missing}).`
+      : `browser test: skipped, no Chromium (${found.missing}). Set CHROMIUM_PATH to enable it.`,
   )
 }
 
@@ -18,7 +20,7 @@ describe('ky in a real browser', () => {
   it.skipIf(!available && !process.env.CI)(
     'signs SigV4 and SigV4A requests in the page, including FormData uploads',
     async () => {
-      if (!available) expect.fail(`Chromium is required under CI but was not found at ${chromiumPath}`)
+      if (!available) expect.fail(`Chromium is required under CI: ${found.missing}`)
       const { results, verified, identityCalls } = await runBrowserCheck({ screenshotPath })
       // The page got its credentials from the (loopback) Cognito identity pool: one identity, one call for
       // credentials, shared by every request.

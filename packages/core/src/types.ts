@@ -1,4 +1,4 @@
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from './credentials/credential-identity'
 
 export type { AwsCredentialIdentity, AwsCredentialIdentityProvider }
 

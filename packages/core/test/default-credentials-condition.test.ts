@@ -23,7 +23,7 @@ it('#default-credentials: node → the AWS SDK chain, default (browsers) → a s
   expect(entry.node.import).toBe('./dist/default-credentials.node.js')
   expect(entry.default.import).toBe('./dist/default-credentials.browser.js')
   expect(pkg.peerDependenciesMeta['@aws-sdk/credential-providers'].optional).toBe(true)
-  expect(pkg.dependencies['@aws-sdk/credential-providers']).toBeUndefined()
+  expect(pkg.dependencies?.['@aws-sdk/credential-providers']).toBeUndefined()
 })
 
 it('only the node implementation names @aws-sdk/credential-providers in an import', () => {

@@ -1,4 +1,4 @@
-import type { AwsCredentialIdentityProvider } from '@smithy/types'
+import type { AwsCredentialIdentityProvider } from './credential-identity'
 
 /**
  * Outside Node there is no default credential chain: browsers and workers must pass `credentials`

@@ -1,4 +1,4 @@
-import type { AwsCredentialIdentityProvider } from '@smithy/types'
+import type { AwsCredentialIdentityProvider } from './credential-identity'
 
 /**
  * The AWS SDK's default Node chain (env, SSO, ini, process, web identity, ECS, IMDS), from the optional

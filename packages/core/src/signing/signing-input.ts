@@ -1,4 +1,4 @@
-import type { AwsCredentialIdentity } from '@smithy/types'
+import type { AwsCredentialIdentity } from '../credentials/credential-identity'
 import type { SigningPlan } from '../types'
 import type { CanonicalInput } from './canonical-input'
 

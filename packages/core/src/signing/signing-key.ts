@@ -1,5 +1,5 @@
-import type { AwsCredentialIdentity } from '@smithy/types'
 import { sha256Primitives } from '#sha256'
+import type { AwsCredentialIdentity } from '../credentials/credential-identity'
 import type { HmacKey } from './sha256-primitives'
 
 /** Derived keys kept per credentials object: one per day × region × service in use. */

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { TestProject } from 'vitest/node'
+import { packedSkipReason } from './lane'
+import { createProject, packAll } from './projects'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    packed: { skip: string } | { projects: { node: string; types: string; bundlers: string } }
+  }
+}
+
+const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url))
+const fixtures = fileURLToPath(new URL('../../fixtures', import.meta.url))
+
+/**
+ * Packs the packages once and installs three fresh projects outside the workspace:
+ * node (ESM/CJS scripts, tsc with @types/node, the CLI), types (tsc for a browser: no @types/node
+ * installed at all) and bundlers (Vite and webpack).
+ */
+export default function setup(project: TestProject) {
+  const skip = packedSkipReason()
+  if (skip) {
+    console.log(`packed: skipped (${skip})`)
+    project.provide('packed', { skip })
+    return
+  }
+  const base = mkdtempSync(join(tmpdir(), 'awssig-packed-'))
+  const tarballs = packAll(workspaceRoot, join(base, 'tarballs'))
+  const all = Object.keys(tarballs)
+  const adapters = ['@awssig/core', '@awssig/fetch', '@awssig/axios', '@awssig/ky']
+  const projects = { node: join(base, 'node'), types: join(base, 'types'), bundlers: join(base, 'bundlers') }
+  createProject({
+    dir: projects.node,
+    fixtures: [join(fixtures, 'node'), join(fixtures, 'types')],
+    tarballs,
+    packages: all,
+    thirdParty: ['axios', 'ky', 'typescript', '@types/node'],
+  })
+  createProject({
+    dir: projects.types,
+    fixtures: [join(fixtures, 'types')],
+    tarballs,
+    packages: adapters,
+    thirdParty: ['axios', 'ky', 'typescript'],
+  })
+  createProject({
+    dir: projects.bundlers,
+    fixtures: [join(fixtures, 'bundlers')],
+    tarballs,
+    packages: adapters,
+    thirdParty: ['ky', 'vite', 'webpack'],
+  })
+  project.provide('packed', { projects })
+  // AWSSIG_PACKED_KEEP=1 keeps the projects for a look after a failure.
+  if (process.env.AWSSIG_PACKED_KEEP === '1') console.log(`packed: projects kept in ${base}`)
+  else return () => rmSync(base, { recursive: true, force: true })
+}

@@ -1,0 +1,63 @@
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runOrThrow } from './run'
+
+/** Third-party versions the fresh projects install (the workspace's pins, so failures are ours). */
+export const VERSIONS = {
+  axios: '1.21.1',
+  ky: '1.14.3',
+  typescript: '6.0.3',
+  '@types/node': '20.19.43',
+  vite: '8.3.8',
+  webpack: '5.113.0',
+} as const
+
+const PUBLISHED = ['core', 'fetch', 'axios', 'ky', 'testing', 'cli'] as const
+
+/** Packs every publishable package with pnpm (as `pnpm publish` would) into `into`; returns name → tarball. */
+export function packAll(workspaceRoot: string, into: string): Record<string, string> {
+  mkdirSync(into, { recursive: true })
+  for (const name of PUBLISHED) {
+    runOrThrow('pnpm', ['pack', '--pack-destination', into], { cwd: join(workspaceRoot, 'packages', name) })
+  }
+  const tarballs: Record<string, string> = {}
+  for (const file of readdirSync(into)) {
+    const match = /^awssig-([a-z]+)-.*\.tgz$/.exec(file)
+    if (match) tarballs[`@awssig/${match[1]}`] = join(into, file)
+  }
+  return tarballs
+}
+
+/**
+ * A fresh npm project at `dir`: package.json naming the tarballs (as file: specs) and third-party
+ * packages, the fixture files copied in, then `npm install`. The tarballs' own dependencies on each
+ * other are met by the same tarballs, so nothing @awssig comes from a registry.
+ */
+export function createProject(options: {
+  dir: string
+  fixtures: string[]
+  tarballs: Record<string, string>
+  packages: string[]
+  thirdParty: (keyof typeof VERSIONS)[]
+  type?: 'module' | 'commonjs'
+}): void {
+  const { dir, tarballs } = options
+  mkdirSync(dir, { recursive: true })
+  for (const fixture of options.fixtures) cpSync(fixture, dir, { recursive: true })
+  const dependencies: Record<string, string> = {}
+  for (const name of options.packages) dependencies[name] = `file:${tarballs[name]}`
+  for (const name of options.thirdParty) dependencies[name] = VERSIONS[name]
+  const overrides = Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]))
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      { name: 'consumer', private: true, type: options.type ?? 'module', dependencies, overrides },
+      null,
+      2,
+    ),
+  )
+  runOrThrow('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    timeoutMs: 600_000,
+  })
+}
