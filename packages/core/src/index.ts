@@ -40,6 +40,7 @@ export {
   isSameS3Bucket,
   isSignatureHeader,
   isStream,
+  keepsOwnAuthorization,
   type LoopRequest,
   nextRedirectHop,
   type PreparedBody,

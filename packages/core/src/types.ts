@@ -47,6 +47,7 @@ export interface SigningRule {
    * @example { host: 'd111111abcdef8.cloudfront.net', payloadHashOnly: true }
    */
   payloadHashOnly?: boolean
+  /**
    * Replace an `Authorization: Bearer …` header with the SigV4 signature on this host. Without it, a request
    * that already carries `Authorization` (an SDK's API key, even a placeholder) is passed through unsigned,
    * because a bearer can be a real key (Bedrock accepts API keys) that awssig must not drop on its own. Other

@@ -1,4 +1,11 @@
-import { type Hop, isAlreadySigned, isStream, type LoopRequest, type Signer, sendSigned } from '@awssig/core'
+import {
+  type Hop,
+  isStream,
+  keepsOwnAuthorization,
+  type LoopRequest,
+  type Signer,
+  sendSigned,
+} from '@awssig/core'
 import { copyHeaders } from './copy-headers'
 
 /** Options of {@link createSignedFetch}. */
@@ -78,7 +85,7 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
     if (url === undefined) return baseFetch(input, init)
     // For a URL and init, this copy is also the outgoing request's (one copy of the caller's headers).
     const callerHeaders = copyHeaders(init?.headers ?? original?.headers)
-    if (isAlreadySigned(url, callerHeaders)) return baseFetch(input, init)
+    if (keepsOwnAuthorization(signer, url, callerHeaders)) return baseFetch(input, init)
     if (signer.resolve(url) === null && signer.options.unmatched !== 'error') return baseFetch(input, init)
 
     let request: LoopRequest

@@ -2,11 +2,9 @@ import { createSignedFetch, createSigner } from '@awssig/fetch'
 import { verifyRequest } from '@awssig/testing'
 import { describe, expect, it } from 'vitest'
 
-// Issue 16: a rule's `replaceBearer` (core: signer.sign replaces the Bearer) must also hold through
-// createSignedFetch. Today the adapter passes any request with Authorization through before asking the signer
-// (its own isAlreadySigned check), so this waits for the request loop of issue 12 to pass through only when
-// `!signer.resolve(url)?.replaceBearer`, and otherwise let signer.sign decide (it signs a Bearer, passes any
-// other scheme through with plan null).
+// Issue 16: a rule's `replaceBearer` (core: signer.sign replaces the Bearer) also holds through
+// createSignedFetch: the adapter passes a request with its own Authorization through only when core's
+// keepsOwnAuthorization says so.
 const HOST = 'bedrock-mantle.us-east-1.api.aws'
 const CREDENTIALS = {
   accessKeyId: 'AKIDEXAMPLE',
@@ -14,7 +12,7 @@ const CREDENTIALS = {
 }
 
 describe('replaceBearer through createSignedFetch', () => {
-  it.skip('signs instead of passing an SDK Bearer through (pending issue 12: the adapter must ask core)', async () => {
+  it('signs instead of passing an SDK Bearer through', async () => {
     let verified: Awaited<ReturnType<typeof verifyRequest>> | undefined
     const transport = async (input: RequestInfo | URL, init?: RequestInit) => {
       verified = await verifyRequest(new Request(input, init), {

@@ -1,6 +1,6 @@
 import {
   abortable,
-  isAlreadySigned,
+  keepsOwnAuthorization,
   type LoopRequest,
   prepareBody,
   redirectModeFor,
@@ -104,7 +104,7 @@ export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): Sig
     const url = request.url
     const authorization = request.headers.get('authorization')
     const ours = authorization !== null && issued.has(authorization)
-    if (!ours && isAlreadySigned(url, request.headers)) return undefined
+    if (!ours && keepsOwnAuthorization(signer, url, request.headers)) return undefined
     const plan = signer.resolve(url)
     if (plan === null && signer.options.unmatched !== 'error') return undefined
 

@@ -17,11 +17,10 @@ export interface DsqlAuthTokenOptions {
 export class InvalidArgumentError extends AwsSigError {
   override name = 'InvalidArgumentError' as const
   /** The offending field, e.g. `hostname`. */
-  readonly field: string
+  declare readonly field: string
 
   constructor(message: string, field: string) {
-    super(message)
-    this.field = field
+    super(message, { field })
   }
 }
 

@@ -7,10 +7,9 @@ import { AwsSigError, type AwsSigErrorOptions } from '@awssig/core'
 export class InvalidRealtimeOptionError extends AwsSigError {
   override name = 'InvalidRealtimeOptionError' as const
   /** The offending option (`url`, `protocol`, `expiresIn`, `channel`, …). */
-  readonly field: string
+  declare readonly field: string
 
   constructor(message: string, field: string, options: AwsSigErrorOptions = {}) {
-    super(message, options)
-    this.field = field
+    super(message, { ...options, field })
   }
 }

@@ -9,6 +9,7 @@ export {
 } from './credential-headers'
 export { isBrowserLike } from './environment'
 export { isStream, type PreparedBody, prepareBody, type WireBody } from './outgoing-body'
+export { keepsOwnAuthorization } from './own-authorization'
 export { type RedirectMode, redirectModeFor } from './redirect-mode'
 export {
   BODY_HEADERS,

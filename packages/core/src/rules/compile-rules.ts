@@ -159,7 +159,13 @@ function compileRule(rule: unknown, index: number): CompiledRule {
       (key) => key !== 'host' && key !== 'payloadHashOnly' && r[key] !== undefined,
     )
     if (extra) fail(extra, __DEV__ ? 'must be absent with payloadHashOnly: nothing is signed' : '')
-    return { index, matcher: compiledMatcher, unsignedPayload: false, payloadHashOnly: true }
+    return {
+      index,
+      matcher: compiledMatcher,
+      unsignedPayload: false,
+      payloadHashOnly: true,
+      replaceBearer: false,
+    }
   }
 
   // Exact hosts can be checked against AWS's hostname conventions now; patterns only at resolve time.
