@@ -12,16 +12,16 @@ export {
 } from './identity/sts-web-identity-handler'
 export { createLoopbackFetch } from './server/loopback-fetch'
 export {
+  type IdentityServer,
+  type IdentityServerOptions,
+  startIdentityServer,
+} from './server/start-identity-server'
+export {
   type LoopbackWebSocketConstructor,
   type RealtimeServer,
   type RealtimeServerOptions,
   startRealtimeServer,
 } from './server/start-realtime-server'
-export {
-  type IdentityServer,
-  type IdentityServerOptions,
-  startIdentityServer,
-} from './server/start-identity-server'
 export {
   type ServedRequest,
   startVerifyingServer,

@@ -12,7 +12,7 @@ export const VERSIONS = {
   webpack: '5.113.0',
 } as const
 
-const PUBLISHED = ['core', 'fetch', 'axios', 'ky', 'testing', 'cli'] as const
+const PUBLISHED = ['core', 'fetch', 'axios', 'ky', 'testing', 'cli', 'websocket'] as const
 
 /** Packs every publishable package with pnpm (as `pnpm publish` would) into `into`; returns name → tarball. */
 export function packAll(workspaceRoot: string, into: string): Record<string, string> {

@@ -1,4 +1,4 @@
-import type { AwsCredentialIdentity } from '@smithy/types'
+import type { AwsCredentialIdentity } from '../credential-identity'
 
 /** A value, or a function that returns it (called on every credentials fetch, so a fresh token is used). */
 export type TokenInput = string | (() => string | Promise<string>)
