@@ -1,4 +1,4 @@
-import { abortable, RedirectError, type Signer } from '@awssig/core'
+import { abortable, keepsOwnAuthorization, RedirectError, type Signer } from '@awssig/core'
 import axios, { AxiosHeaders, CanceledError, type InternalAxiosRequestConfig } from 'axios'
 import {
   headersToSign,
@@ -94,7 +94,10 @@ async function signAxiosConfig(
     // the previous attempt's signature and date.
     stripSignatureHeaders(headers)
   } else if (existingAuthorization != null && existingAuthorization !== false) {
-    return config
+    // The caller's own Authorization is left alone, except a Bearer on a host whose rule says replaceBearer.
+    const own = new Headers({ authorization: String(existingAuthorization) })
+    if (keepsOwnAuthorization(signer, resolveWireUrl(config, builder).href, own)) return config
+    headers.delete('authorization')
   }
 
   const method = (config.method ?? 'get').toUpperCase()
