@@ -39,8 +39,7 @@ export function runOrThrow(
 
 /**
  * The environment without what pnpm and turbo add for package scripts (npm_config_*, pnpm_*, NODE_PATH):
- * a user's fresh project does not see them, and npm install inherited pnpm's settings (it hung on a CI
- * lane while the same install outside pnpm took 4 s).
+ * a user's fresh project does not see them.
  */
 function userEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(
