@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runOrThrow } from './run'
+import { run, runOrThrow } from './run'
 
 /** Third-party versions the fresh projects install (the workspace's pins, so failures are ours). */
 export const VERSIONS = {
@@ -56,8 +56,12 @@ export function createProject(options: {
       2,
     ),
   )
-  runOrThrow('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: dir,
-    timeoutMs: 600_000,
-  })
+  // One CI run saw npm install stall for 10 minutes (the same install takes seconds): give each try
+  // three minutes and try twice.
+  const args = ['install', '--no-audit', '--no-fund', '--loglevel=error']
+  const first = run('npm', args, { cwd: dir, timeoutMs: 180_000 })
+  if (first.status !== 0) {
+    console.log(`packed: npm install in ${dir} failed or stalled, trying again:\n${first.output.slice(-500)}`)
+    runOrThrow('npm', args, { cwd: dir, timeoutMs: 180_000 })
+  }
 }

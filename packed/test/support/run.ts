@@ -13,7 +13,7 @@ export function run(
 ): RunResult {
   const result = spawnSync(command, args, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: { ...userEnv(), ...options.env },
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 170_000,
     maxBuffer: 64 * 1024 * 1024,
@@ -35,4 +35,14 @@ export function runOrThrow(
     )
   }
   return result.output
+}
+
+/**
+ * The environment without what pnpm and turbo add for package scripts (npm_config_*, pnpm_*, NODE_PATH):
+ * a user's fresh project does not see them.
+ */
+function userEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(npm_|pnpm_|PNPM_|NODE_PATH$)/i.test(name)),
+  )
 }
