@@ -45,7 +45,12 @@ const awssigFetch = createSignedFetch(awssig, { fetch: server.fetch })
 
 /** What people do today: one service and one region for every request. */
 function fixedRegionFetch({ service, region }) {
-  const signer = createSigner({ credentials, now, rules: [{ host: /^.*$/, service, region }], awsHosts: false })
+  const signer = createSigner({
+    credentials,
+    now,
+    rules: [{ host: /^.*$/, service, region }],
+    awsHosts: false,
+  })
   return createSignedFetch(signer, { fetch: server.fetch })
 }
 

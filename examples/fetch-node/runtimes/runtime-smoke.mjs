@@ -39,7 +39,7 @@ export async function runSmoke() {
   const wrongRegion = createSignedFetch(
     createSigner({
       credentials,
-      rules: [{ host: /^abc123\./, service: 'execute-api', region: 'us-east-1' }],
+      rules: [{ host: /^abc123\..*$/, service: 'execute-api', region: 'us-east-1' }],
     }),
     { fetch: verifyingFetch },
   )
