@@ -16,6 +16,7 @@ export const workspaceAliases = [
   { find: /^@awssig\/testing\/msw$/, replacement: `${root}packages/testing/src/msw.ts` },
   { find: /^@awssig\/testing\/server$/, replacement: `${root}packages/testing/src/server.ts` },
   { find: /^@awssig\/core\/realtime$/, replacement: `${root}packages/core/src/realtime/index.ts` },
+  { find: /^@awssig\/core\/redirects$/, replacement: `${root}packages/core/src/redirects.ts` },
   {
     find: /^@awssig\/(core|fetch|axios|ky|testing|websocket)$/,
     replacement: `${root}packages/$1/src/index.ts`,

@@ -13,8 +13,10 @@ import { build } from 'esbuild'
 import { formatTable } from './cross-check.mjs'
 import { packageVersion } from './package-version.mjs'
 
-/** 12 KB, with 1 KB = 1024 bytes. */
-export const BUDGET_BYTES = 12 * 1024
+/** This round's allowance, 12.5 KB with 1 KB = 1024 bytes (12 KB remains the aim, printed beside it). */
+export const BUDGET_BYTES = 12.5 * 1024
+/** Where the up-front bytes should return to. */
+export const AIM_BYTES = 12 * 1024
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url))
 const CREDENTIALS = "{ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }"
 
@@ -210,7 +212,7 @@ async function main() {
         const within = initial.gz <= BUDGET_BYTES
         overBudget ||= !within
         const hasV4a = lazyInputs.some((p) => /signature-v4a|sigv4a/i.test(p))
-        budget = `${within ? 'PASS' : 'FAIL'} ≤ ${kb(BUDGET_BYTES)}${hasV4a ? '; SigV4A lazy' : '; no lazy SigV4A chunk'}`
+        budget = `${within ? 'PASS' : 'FAIL'} ≤ ${kb(BUDGET_BYTES)} (aim ${kb(AIM_BYTES)})${hasV4a ? '; SigV4A lazy' : '; no lazy SigV4A chunk'}`
       }
       const lazyFrom = packagesOf(lazyInputs).join(', ')
       rows.push([

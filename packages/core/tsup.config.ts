@@ -41,6 +41,8 @@ export default defineConfig([
       // @awssig/core/realtime reaches core's run-time code only through the package's own entry (the signer
       // it is given, the error classes), so it shares no chunk with index.js and instanceof holds across both.
       realtime: 'src/realtime/index.ts',
+      // @awssig/core/redirects: the redirect policy, which the fetch path's loop loads only on a redirect.
+      redirects: 'src/redirects.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

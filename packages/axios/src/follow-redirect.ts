@@ -1,4 +1,4 @@
-import { BODY_HEADERS, nextRedirectHop, redirectLocation } from '@awssig/core'
+import { BODY_HEADERS, nextRedirectHop, redirectLocation } from '@awssig/core/redirects'
 import { AxiosHeaders, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
 import { stripCredentialHeaders, stripSignatureHeaders } from './credential-headers'
 import { readSigningState, withSigningState } from './signing-state'

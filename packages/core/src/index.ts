@@ -32,7 +32,6 @@ export {
 } from './errors'
 export {
   abortable,
-  BODY_HEADERS,
   type FirstAnswer,
   type Hop,
   isBrowserLike,
@@ -42,13 +41,11 @@ export {
   isStream,
   keepsOwnAuthorization,
   type LoopRequest,
-  nextRedirectHop,
   type PreparedBody,
   prepareBody,
   type RedirectHop,
   type RedirectMode,
   type RedirectOrigin,
-  redirectLocation,
   redirectModeFor,
   type S3BucketAddress,
   type SendHop,

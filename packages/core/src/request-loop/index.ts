@@ -11,13 +11,8 @@ export { isBrowserLike } from './environment'
 export { isStream, type PreparedBody, prepareBody, type WireBody } from './outgoing-body'
 export { keepsOwnAuthorization } from './own-authorization'
 export { type RedirectMode, redirectModeFor } from './redirect-mode'
-export {
-  BODY_HEADERS,
-  nextRedirectHop,
-  type RedirectHop,
-  type RedirectOrigin,
-  redirectLocation,
-} from './redirect-policy'
+// The redirect policy itself is @awssig/core/redirects: the fetch path loads it only on a redirect.
+export type { RedirectHop, RedirectOrigin } from './redirect-policy'
 export { isSameS3Bucket, type S3BucketAddress, s3BucketOf } from './s3-bucket'
 export {
   type FirstAnswer,

@@ -27,7 +27,9 @@ export function redirectModeFor(
   if (!isBrowserLike()) return { transport: 'manual', follow: true }
   if (chosen === 'follow') {
     throw new RedirectError(
-      "redirect: 'follow' cannot be honoured for a signed request in a browser: the browser would follow the redirect itself and send the X-Amz-* headers, the session token included, to wherever it leads. Leave redirect unset (signed requests then use 'error') or set 'manual'.",
+      __DEV__
+        ? "redirect: 'follow' cannot be honoured for a signed request in a browser: the browser would follow the redirect itself and send the X-Amz-* headers, the session token included, to wherever it leads. Leave redirect unset (signed requests then use 'error') or set 'manual'."
+        : "redirect: 'follow' is refused for a signed request in a browser",
       { method, url },
     )
   }

@@ -1,5 +1,5 @@
+import { isSameS3Bucket } from '@awssig/core'
 import type { SigningPlan } from '../types'
-import { isSameS3Bucket } from './s3-bucket'
 
 /** The statuses fetch follows; 300 and 304 are answers, not redirects. */
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])

@@ -3,9 +3,9 @@ import { RedirectError } from '../errors'
 import type { SigningPlan } from '../types'
 import { abortable, throwIfAborted } from './abort'
 import { stripCredentialHeaders, stripSignatureHeaders } from './credential-headers'
+import type { Answer, Attempt, Credentials, Exchange } from './exchange'
 import { isStream, prepareBody, type WireBody } from './outgoing-body'
 import { type RedirectMode, redirectModeFor } from './redirect-mode'
-import { BODY_HEADERS, nextRedirectHop, type RedirectOrigin, redirectLocation } from './redirect-policy'
 
 /** The request a caller made, in the shape every adapter translates to. */
 export interface LoopRequest {
@@ -57,22 +57,6 @@ export interface SendSignedOptions {
   first?: FirstAnswer
 }
 
-/** The fetch standard's limit. */
-const MAX_REDIRECTS = 20
-
-interface Answer {
-  response: Response
-  plan: SigningPlan | null
-  url: string
-}
-
-interface Attempt {
-  method: string
-  url: string
-  headers: [string, string][]
-  body: WireBody
-}
-
 /**
  * The one request loop every adapter runs: sign, send, follow redirects under one credential policy, learn
  * from AWS's answer, retry at most once — and stop at the caller's signal at every await. It knows no HTTP
@@ -115,68 +99,24 @@ export async function sendSigned(
     headers.push(['content-type', prepared.contentType])
   }
   const attempt: Attempt = { method: request.method, url: request.url, headers, body: prepared.body }
-  const exchange = (first?: FirstAnswer) => sendFollowing(signer, attempt, send, mode, signal, first)
-
-  const answer = await exchange(options.first)
-  const learn = {
-    clockSkew: options.retryOnClockSkew !== false,
-    wrongRegion: options.retryOnWrongRegion !== false,
+  const exchange: Exchange = {
+    attempt,
+    mode,
+    signal,
+    sendHop: (hop, credentials) => sendHop(signer, hop, send, mode, signal, credentials),
+    retries: {
+      clockSkew: options.retryOnClockSkew !== false,
+      wrongRegion: options.retryOnWrongRegion !== false,
+    },
   }
-  // Success (and unsigned hops) return here: the response-side code is not even loaded.
-  if (answer.response.status < 300 || answer.plan === null || !(learn.clockSkew || learn.wrongRegion)) {
-    return answer.response
-  }
-  const { readErrorAnswer } = await import('./read-error-answer')
-  const copy = await readErrorAnswer(answer.response, signal)
-  if (copy === undefined) return answer.response
-  const lesson = await abortable(signer.learnFromResponse(copy, answer.plan, answer.url, learn), signal)
-  if (!lesson.retry || isStream(attempt.body)) return answer.response
-  discard(answer.response)
-  return (await exchange()).response
+  const answer = options.first
+    ? { ...options.first, url: attempt.url }
+    : await exchange.sendHop(attempt, 'first')
+  // Success returns here: the redirect policy and the response side are not even loaded.
+  if (answer.response.status < 300) return answer.response
+  const { continueExchange } = await import('./continue-exchange')
+  return continueExchange(signer, exchange, answer)
 }
-
-/** Sends `attempt` (or continues from `first`) and follows its redirects under the credential policy. */
-async function sendFollowing(
-  signer: Signer,
-  attempt: Attempt,
-  send: SendHop,
-  mode: RedirectMode,
-  signal: AbortSignal | null | undefined,
-  first: FirstAnswer | undefined,
-): Promise<Answer> {
-  const sendOne = (hop: Attempt, credentials: Credentials) =>
-    sendHop(signer, hop, send, mode, signal, credentials)
-  let answer = first ? { ...first, url: attempt.url } : await sendOne(attempt, 'first')
-  let origin: RedirectOrigin = { first: new URL(attempt.url), plan: answer.plan, left: false }
-  let hop = attempt
-  for (let redirects = 0; mode.follow; redirects++) {
-    const { response } = answer
-    const location = redirectLocation(response.status, response.headers.get('location'))
-    if (location === null) break
-    discard(response)
-    if (redirects === MAX_REDIRECTS) throw new TypeError(`fetch failed: more than ${MAX_REDIRECTS} redirects`)
-    const next = nextRedirectHop(response.status, location, hop.method, hop.url, origin)
-    if (!next.dropBody && isStream(hop.body)) {
-      // A stream was consumed by the first attempt; the fetch standard fails here too.
-      throw new TypeError(`fetch failed: cannot follow a ${response.status} redirect with a stream body`)
-    }
-    hop = next.dropBody
-      ? {
-          method: next.method,
-          url: next.url,
-          headers: hop.headers.filter(([name]) => !BODY_HEADERS.includes(name.toLowerCase())),
-          body: undefined,
-        }
-      : { ...hop, method: next.method, url: next.url }
-    origin = next.origin
-    answer = await sendOne(hop, next.credentials)
-    markRedirected(answer.response, hop.url)
-  }
-  return answer
-}
-
-/** The first attempt (signed, or passed through as the caller made it), or a redirect hop's policy. */
-type Credentials = 'first' | 'sign' | 'strip'
 
 async function sendHop(
   signer: Signer,
@@ -208,8 +148,11 @@ async function sendHop(
         : [...signed.request.headers]
   } else {
     if (signer.options.unmatched === 'error') {
+      const host = new URL(hop.url).host
       throw new RedirectError(
-        `A redirect leads away from the origin of the request (to ${new URL(hop.url).host}); with unmatched: 'error' it is not sent.`,
+        __DEV__
+          ? `A redirect leads away from the origin of the request (to ${host}); with unmatched: 'error' it is not sent.`
+          : `redirect to ${host} not sent (unmatched: 'error')`,
         { method: hop.method, url: hop.url },
       )
     }
@@ -224,17 +167,4 @@ async function sendHop(
     signed: plan !== null,
   })
   return { response, plan, url: hop.url }
-}
-
-function discard(response: Response): void {
-  response.body?.cancel().catch(() => undefined)
-}
-
-function markRedirected(response: Response, url: string): void {
-  try {
-    Object.defineProperty(response, 'url', { value: url, configurable: true })
-    Object.defineProperty(response, 'redirected', { value: true, configurable: true })
-  } catch {
-    // A frozen or exotic Response: the answer itself is still right.
-  }
 }
