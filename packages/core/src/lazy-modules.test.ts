@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 // What loads with import() must share no module with what the entry point imports statically: bundlers
 // (esbuild, rollup) split a shared module into a chunk of its own that the page then loads up front, so the
-// lazy code would cost bytes in the browser bundle after all. Helpers are passed in as arguments, or (the request
-// loop's continuation, like @awssig/core/realtime) imported from the package's own entry, '@awssig/core'.
+// lazy code would cost bytes in the browser bundle after all. Helpers are passed in as arguments instead.
 // This walks the source graph the way a bundler does, so moving an import back fails here.
 
 const SRC = new URL('./', import.meta.url)

@@ -88,25 +88,22 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
     if (keepsOwnAuthorization(signer, url, callerHeaders)) return baseFetch(input, init)
     if (signer.resolve(url) === null && signer.options.unmatched !== 'error') return baseFetch(input, init)
 
-    let request: LoopRequest
-    let rest: RequestInit
-    if (original) {
-      // fetch's own merge of a Request with init; cloned, so the caller's Request and its body stay usable.
-      const merged = new Request(original.clone(), init)
-      request = { method: merged.method, url, headers: copyHeaders(merged.headers), body: merged.body }
-      rest = { ...requestOptions(merged), ...withoutRequestParts(init) }
-    } else {
-      request = {
-        method: normalizeMethod(init?.method ?? 'GET'),
-        url,
-        headers: callerHeaders,
-        body: init?.body,
-      }
-      rest = withoutRequestParts(init)
+    // A Request's merge with init loads on first use: most callers pass a URL.
+    let request: LoopRequest = {
+      method: normalizeMethod(init?.method ?? 'GET'),
+      url,
+      headers: callerHeaders,
+      body: init?.body,
     }
-    // For a Request, its default 'follow' counts as not chosen.
-    const redirect =
-      init?.redirect ?? (original && original.redirect !== 'follow' ? original.redirect : undefined)
+    let rest = withoutRequestParts(init)
+    let redirect = init?.redirect
+    if (original) {
+      // A Request's merge with init loads on first use: most callers pass a URL.
+      const merged = (await import('./request-input')).readRequestInput(original, init)
+      request = { method: merged.method, url, headers: merged.headers, body: merged.body }
+      rest = { ...merged.options, ...rest }
+      redirect = merged.redirect
+    }
     return sendSigned(signer, request, (hop) => baseFetch(hop.url, toInit(hop, rest)), {
       signal: rest.signal ?? null,
       redirect,
@@ -160,18 +157,4 @@ function withoutRequestParts(init: RequestInit | undefined): RequestInit {
   if (!init) return {}
   const { method: _method, headers: _headers, body: _body, redirect: _redirect, ...rest } = init
   return rest
-}
-
-/** The options a `Request` carries besides method, URL, headers, body and redirect. */
-function requestOptions(request: Request): RequestInit {
-  const options: RequestInit = {
-    signal: request.signal,
-    credentials: request.credentials,
-    cache: request.cache,
-    keepalive: request.keepalive,
-    referrerPolicy: request.referrerPolicy,
-  }
-  if (request.integrity) options.integrity = request.integrity
-  if (request.mode && request.mode !== 'navigate') options.mode = request.mode
-  return options
 }

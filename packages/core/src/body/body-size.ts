@@ -16,7 +16,9 @@ export function checkBodySize(
   }
   if (size > maxBodyBytes) {
     throw new BodyTooLargeError(
-      `The request body is larger than maxBodyBytes (${maxBodyBytes} bytes), so it was not buffered to be signed. Raise maxBodyBytes, or use UNSIGNED-PAYLOAD (S3 rules with unsignedPayload: true) to stream it.`,
+      __DEV__
+        ? `The request body is larger than maxBodyBytes (${maxBodyBytes} bytes), so it was not buffered to be signed. Raise maxBodyBytes, or use UNSIGNED-PAYLOAD (S3 rules with unsignedPayload: true) to stream it.`
+        : `body over maxBodyBytes (${maxBodyBytes} bytes)`,
       maxBodyBytes,
       context,
     )

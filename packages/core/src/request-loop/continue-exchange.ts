@@ -1,10 +1,9 @@
 // Loaded after a first answer that is not a success, so the redirect policy and the response side cost a
-// page nothing until a redirect or an error arrives. It reaches core's up-front code only through the
-// package's own entry (like @awssig/core/realtime): a relative import of a module the entry also loads would
-// make bundlers split that module into a chunk of its own, loaded up front after all.
-import { abortable, isStream, type Signer } from '@awssig/core'
+// page nothing until a redirect or an error arrives. It imports only what loads with it (see Exchange).
+import type { Signer } from '../create-signer'
 import type { Answer, Exchange } from './exchange'
-import { BODY_HEADERS, nextRedirectHop, type RedirectOrigin, redirectLocation } from './redirect-policy'
+import { BODY_HEADERS, type RedirectOrigin, redirectLocation, redirectPolicyWith } from './redirect-policy'
+import { sameS3BucketWith } from './s3-bucket'
 
 /** The fetch standard's limit. */
 const MAX_REDIRECTS = 20
@@ -14,7 +13,7 @@ const MAX_REDIRECTS = 20
  * learns from AWS's error answer, and signs and sends once more when that would now succeed.
  */
 export async function continueExchange(signer: Signer, exchange: Exchange, first: Answer): Promise<Response> {
-  const { attempt, retries, signal } = exchange
+  const { retries, signal } = exchange
   const answer = await followRedirects(exchange, first)
   if (answer.response.status < 300 || answer.plan === null || !(retries.clockSkew || retries.wrongRegion)) {
     return answer.response
@@ -22,14 +21,15 @@ export async function continueExchange(signer: Signer, exchange: Exchange, first
   const { readErrorAnswer } = await import('./read-error-answer')
   const copy = await readErrorAnswer(answer.response, signal)
   if (copy === undefined) return answer.response
-  const lesson = await abortable(signer.learnFromResponse(copy, answer.plan, answer.url, retries), signal)
-  if (!lesson.retry || isStream(attempt.body)) return answer.response
+  const lesson = await exchange.untilAborted(signer.learnFromResponse(copy, answer.plan, answer.url, retries))
+  if (!lesson.retry || exchange.streamBody) return answer.response
   discard(answer.response)
-  return (await followRedirects(exchange, await exchange.sendHop(attempt, 'first'))).response
+  return (await followRedirects(exchange, await exchange.sendHop(exchange.attempt, 'first'))).response
 }
 
 /** Follows the redirects of `answer` hop by hop, under the one credential policy. */
 async function followRedirects(exchange: Exchange, answer: Answer): Promise<Answer> {
+  const nextRedirectHop = redirectPolicyWith(sameS3BucketWith(exchange.findAwsDnsSuffix))
   let hop = exchange.attempt
   let origin: RedirectOrigin = { first: new URL(hop.url), plan: answer.plan, left: false }
   for (let redirects = 0; exchange.mode.follow; redirects++) {
@@ -39,7 +39,7 @@ async function followRedirects(exchange: Exchange, answer: Answer): Promise<Answ
     discard(response)
     if (redirects === MAX_REDIRECTS) throw new TypeError(`fetch failed: more than ${MAX_REDIRECTS} redirects`)
     const next = nextRedirectHop(response.status, location, hop.method, hop.url, origin)
-    if (!next.dropBody && isStream(hop.body)) {
+    if (!next.dropBody && exchange.streamBody && hop.body !== undefined) {
       // A stream was consumed by the first attempt; the fetch standard fails here too.
       throw new TypeError(`fetch failed: cannot follow a ${response.status} redirect with a stream body`)
     }

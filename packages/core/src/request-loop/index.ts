@@ -13,7 +13,6 @@ export { keepsOwnAuthorization } from './own-authorization'
 export { type RedirectMode, redirectModeFor } from './redirect-mode'
 // The redirect policy itself is @awssig/core/redirects: the fetch path loads it only on a redirect.
 export type { RedirectHop, RedirectOrigin } from './redirect-policy'
-export { isSameS3Bucket, type S3BucketAddress, s3BucketOf } from './s3-bucket'
 export {
   type FirstAnswer,
   type Hop,

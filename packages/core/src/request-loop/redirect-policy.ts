@@ -1,4 +1,3 @@
-import { isSameS3Bucket } from '@awssig/core'
 import type { SigningPlan } from '../types'
 
 /** The statuses fetch follows; 300 and 304 are answers, not redirects. */
@@ -44,50 +43,50 @@ export function redirectLocation(status: number, location: string | null | undef
   return REDIRECT_STATUSES.has(status) && typeof location === 'string' ? location : null
 }
 
-/**
- * The next hop of a redirect chain, decided once for every adapter. A hop is signed again only when it stays
- * on the origin (scheme, host and port) of the request the caller made and the chain never left it; or when
- * the first host was inferred as S3 and the hop is https to the same bucket in the same partition. Any other
- * hop — another claimed host, an unclaimed one, an https → http downgrade of the same host — carries no
- * credential material. A `Location` that is not http(s) is a network error, as in the fetch standard.
- *
- * @example
- * nextRedirectHop(307, 'https://ec2.us-east-1.amazonaws.com/', 'POST', 'https://partner.example/x', origin)
- * // → { credentials: 'strip', method: 'POST', … }: a partner cannot choose an AWS call signed as the caller
- */
-export function nextRedirectHop(
+/** The next hop of a redirect chain (see `nextRedirectHop` in @awssig/core/redirects). */
+export type NextRedirectHop = (
   status: number,
   location: string,
   method: string,
   current: string,
   origin: RedirectOrigin,
-): RedirectHop {
-  let url: URL
-  try {
-    url = new URL(location, current)
-  } catch (cause) {
-    throw new TypeError('fetch failed: the redirect Location is not a valid URL', { cause })
+) => RedirectHop
+
+/**
+ * Whether a redirect from `from` to `to` is S3 moving the same bucket (core's `isSameS3Bucket`). Handed in, so
+ * this module imports nothing that the fetch path loads up front (it is loaded only when a redirect arrives).
+ */
+export type SameS3Bucket = (from: URL, to: URL) => boolean
+
+/** {@link NextRedirectHop} with the S3 check it uses. */
+export const redirectPolicyWith = (isSameS3Bucket: SameS3Bucket): NextRedirectHop =>
+  function nextRedirectHop(status, location, method, current, origin) {
+    let url: URL
+    try {
+      url = new URL(location, current)
+    } catch (cause) {
+      throw new TypeError('fetch failed: the redirect Location is not a valid URL', { cause })
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new TypeError(`fetch failed: a redirect to a ${url.protocol} URL is a network error`)
+    }
+    url.hash = ''
+    const upper = method.toUpperCase()
+    const dropBody =
+      (status === 303 && upper !== 'GET' && upper !== 'HEAD') ||
+      ((status === 301 || status === 302) && upper === 'POST')
+    const sameOrigin = !origin.left && url.origin === origin.first.origin
+    const s3Move =
+      !origin.left &&
+      origin.plan?.source === 'aws' &&
+      origin.plan.s3 === true &&
+      isSameS3Bucket(origin.first, url)
+    const credentials = sameOrigin || s3Move ? 'sign' : 'strip'
+    return {
+      url: url.href,
+      method: dropBody ? 'GET' : method,
+      dropBody,
+      credentials,
+      origin: credentials === 'sign' ? origin : { ...origin, left: true },
+    }
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`fetch failed: a redirect to a ${url.protocol} URL is a network error`)
-  }
-  url.hash = ''
-  const upper = method.toUpperCase()
-  const dropBody =
-    (status === 303 && upper !== 'GET' && upper !== 'HEAD') ||
-    ((status === 301 || status === 302) && upper === 'POST')
-  const sameOrigin = !origin.left && url.origin === origin.first.origin
-  const s3Move =
-    !origin.left &&
-    origin.plan?.source === 'aws' &&
-    origin.plan.s3 === true &&
-    isSameS3Bucket(origin.first, url)
-  const credentials = sameOrigin || s3Move ? 'sign' : 'strip'
-  return {
-    url: url.href,
-    method: dropBody ? 'GET' : method,
-    dropBody,
-    credentials,
-    origin: credentials === 'sign' ? origin : { ...origin, left: true },
-  }
-}

@@ -1,4 +1,8 @@
-import { findAwsDnsSuffix } from '../aws-hosts/dns-suffixes'
+import type { findAwsDnsSuffix } from '../aws-hosts/dns-suffixes'
+import type { SameS3Bucket } from './redirect-policy'
+
+/** Core's DNS-suffix lookup, handed in: this module loads only when a redirect arrives. */
+type FindAwsDnsSuffix = typeof findAwsDnsSuffix
 
 /** Where an S3 URL names its bucket, and the partition of the host that serves it. */
 export interface S3BucketAddress {
@@ -16,7 +20,7 @@ const S3_LABEL = /^s3(?:-fips)?(?:-[a-z]{2}(?:-[a-z]+)+-\d+|-external-1)?$/
  * path-style `s3.<region>…/bucket/…`, legacy `bucket.s3-<region>.amazonaws.com`), with its partition; or
  * undefined for any other URL.
  */
-export function s3BucketOf(url: URL): S3BucketAddress | undefined {
+export function s3BucketOf(url: URL, findAwsDnsSuffix: FindAwsDnsSuffix): S3BucketAddress | undefined {
   const host = url.hostname.endsWith('.') ? url.hostname.slice(0, -1) : url.hostname
   const suffix = findAwsDnsSuffix(host)
   const partition = suffix?.partitions[0]
@@ -29,13 +33,15 @@ export function s3BucketOf(url: URL): S3BucketAddress | undefined {
 }
 
 /**
- * True when `to` addresses the same S3 bucket as `from`, over https, in the same partition: the one
+ * A check of whether `to` addresses the same S3 bucket as `from`, over https, in the same partition: the one
  * cross-origin redirect awssig signs again, because S3 itself moves a request to the bucket's regional
  * endpoint (`307 TemporaryRedirect` to `bucket.s3-<region>.amazonaws.com`).
  */
-export function isSameS3Bucket(from: URL, to: URL): boolean {
-  if (to.protocol !== 'https:') return false
-  const a = s3BucketOf(from)
-  const b = s3BucketOf(to)
-  return a !== undefined && b !== undefined && a.bucket === b.bucket && a.partition === b.partition
-}
+export const sameS3BucketWith =
+  (findAwsDnsSuffix: FindAwsDnsSuffix): SameS3Bucket =>
+  (from, to) => {
+    if (to.protocol !== 'https:') return false
+    const a = s3BucketOf(from, findAwsDnsSuffix)
+    const b = s3BucketOf(to, findAwsDnsSuffix)
+    return a !== undefined && b !== undefined && a.bucket === b.bucket && a.partition === b.partition
+  }

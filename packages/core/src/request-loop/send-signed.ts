@@ -1,3 +1,4 @@
+import { findAwsDnsSuffix } from '../aws-hosts/dns-suffixes'
 import type { Signer } from '../create-signer'
 import { RedirectError } from '../errors'
 import type { SigningPlan } from '../types'
@@ -103,7 +104,10 @@ export async function sendSigned(
     attempt,
     mode,
     signal,
+    streamBody: isStream(attempt.body),
     sendHop: (hop, credentials) => sendHop(signer, hop, send, mode, signal, credentials),
+    untilAborted: (work) => abortable(work, signal),
+    findAwsDnsSuffix,
     retries: {
       clockSkew: options.retryOnClockSkew !== false,
       wrongRegion: options.retryOnWrongRegion !== false,
