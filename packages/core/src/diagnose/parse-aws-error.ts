@@ -1,3 +1,4 @@
+import { readClone } from '../response/read-clone'
 /** Which of AWS's error formats a response used. */
 export type AwsErrorShape =
   /** API Gateway and REST-JSON services: `{"message": "…"}`, the code in `x-amzn-ErrorType`. */
@@ -24,6 +25,8 @@ export interface AwsErrorBody {
 
 // AWS error bodies are a few hundred bytes; a large body is not an AWS auth error, so stop reading early.
 const MAX_ERROR_BODY_BYTES = 64 * 1024
+/** How long a body may take to arrive before it is not diagnosed. */
+const READ_WINDOW_MS = 2_000
 
 // Only these S3 elements are kept: the others (`SignatureProvided`, `StringToSign`, `CanonicalRequest`)
 // carry the signature or, through the canonical headers, the session token.
@@ -52,33 +55,17 @@ export async function parseAwsError(response: Response): Promise<AwsErrorBody | 
   return null
 }
 
+/**
+ * The text of a clone of `response` (the caller's copy stays unread): at most 64 KiB, and within 2 s, so a
+ * trickling body cannot hold a diagnosis forever.
+ */
 async function readCloneText(response: Response): Promise<string | undefined> {
-  if (response.bodyUsed || response.body === null) return undefined
-  let reader: ReadableStreamDefaultReader<Uint8Array>
-  try {
-    const body = response.clone().body
-    if (body === null) return undefined
-    reader = body.getReader()
-  } catch {
-    return undefined
-  }
-  const decoder = new TextDecoder()
-  let text = ''
-  let read = 0
-  try {
-    while (read < MAX_ERROR_BODY_BYTES) {
-      const { done, value } = await reader.read()
-      if (done) return text + decoder.decode()
-      read += value.byteLength
-      text += decoder.decode(value, { stream: true })
-    }
-    // Not awaited: cancelling one branch of a tee settles only once the caller's branch is cancelled too.
-    reader.cancel().catch(() => {})
-    return text
-  } catch {
-    // A body that fails mid-stream (aborted request) is not one we can diagnose; the caller's copy is untouched.
-    return undefined
-  }
+  const bytes = await readClone(response, {
+    maxBytes: MAX_ERROR_BODY_BYTES,
+    overflow: 'truncate',
+    windowMs: READ_WINDOW_MS,
+  })
+  return bytes && new TextDecoder().decode(bytes)
 }
 
 /**
