@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { startIdentityServer, startVerifyingServer } from '@awssig/testing/server'
 import { chromium } from 'playwright-core'
 import { build, preview } from 'vite'
+import { startRedirectStations } from './redirect-stations.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 /** The identity pool the local identity server knows. */
@@ -44,7 +45,8 @@ export async function findChromium() {
  * With `live` (query parameters for the page: identityPoolId, region, api, multiRegionApi) no verifying
  * server or proxy is used: the page signs with Cognito credentials and calls your real APIs.
  * @param {{ screenshotPath?: string, timeoutMs?: number, live?: Record<string, string> }} [options]
- * @returns {Promise<{ results: { name: string, status: number, ok: boolean, answer: string }[], verified: { method: string, url: string, status: number }[], identityCalls: string[], console: string[] }>}
+ * Local mode also starts the redirect stations (./redirect-stations.mjs) and returns what reached them.
+ * @returns {Promise<{ results: { name: string, status: number, ok: boolean, answer: string }[], verified: { method: string, url: string, status: number }[], identityCalls: string[], redirectArrivals?: { api: import('./redirect-stations.mjs').Arrival[], elsewhere: import('./redirect-stations.mjs').Arrival[] }, console: string[] }>}
  */
 export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live } = {}) {
   const found = await findChromium()
@@ -78,6 +80,7 @@ export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live
           },
         },
       })
+  const stations = live ? undefined : await startRedirectStations()
   const site = await preview({
     root,
     configFile: `${root}/vite.config.mjs`,
@@ -106,7 +109,12 @@ export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live
     const query = `?${new URLSearchParams(
       live
         ? { live: '1', ...live }
-        : { identityPoolId: LOCAL_POOL, region: 'eu-west-1', identityEndpoint: identities.url },
+        : {
+            identityPoolId: LOCAL_POOL,
+            region: 'eu-west-1',
+            identityEndpoint: identities.url,
+            redirectApi: stations.api.origin,
+          },
     )}`
     await page.goto(`http://127.0.0.1:${address.port}/${query}`)
     await page.waitForSelector('body[data-done="true"]', { timeout: timeoutMs })
@@ -119,6 +127,7 @@ export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live
       results,
       verified: [...(verifier?.requests ?? [])],
       identityCalls: [...(identities?.cognito?.calls ?? [])].map((c) => `${c.operation}:${c.status}`),
+      redirectArrivals: stations && { api: stations.api.arrivals, elsewhere: stations.elsewhere.arrivals },
       console: consoleLines,
     }
   } catch (error) {
@@ -129,5 +138,6 @@ export async function runBrowserCheck({ screenshotPath, timeoutMs = 30_000, live
     await new Promise((resolve) => site.httpServer.close(resolve))
     await verifier?.close()
     await identities?.close()
+    await stations?.close()
   }
 }

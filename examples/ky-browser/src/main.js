@@ -6,6 +6,7 @@
 import { fromCognitoIdentityPool } from '@awssig/core/credentials'
 import { createKyHooks, createSigner } from '@awssig/ky'
 import ky from 'ky'
+import { runRedirectChecks } from './redirect-checks.js'
 
 const params = new URLSearchParams(location.search)
 const live = params.get('live') === '1'
@@ -126,8 +127,24 @@ function summarize(text) {
 
 const results = []
 const tbody = document.querySelector('#results')
-for (const check of checks) {
+
+/** Adds a row: request, plan, status, answer. */
+function addRow(name, plan, status, ok, answer) {
   const row = document.createElement('tr')
+  for (const [index, text] of [name, plan, String(status || '—'), answer].entries()) {
+    const cell = document.createElement('td')
+    cell.textContent = text
+    if (index === 2) {
+      cell.className = 'status'
+      cell.dataset.ok = String(ok)
+    }
+    if (index === 3) cell.className = 'answer'
+    row.append(cell)
+  }
+  tbody.append(row)
+}
+
+for (const check of checks) {
   let status = 0
   let answer = ''
   try {
@@ -139,23 +156,16 @@ for (const check of checks) {
   }
   const ok = check.expectStatus ? status === check.expectStatus : status >= 200 && status < 300
   results.push({ name: check.name, status, ok, answer })
-  const cells = [
-    check.name,
-    describePlan((check.signer ?? signer).resolve(check.url)),
-    String(status || '—'),
-    answer,
-  ]
-  for (const [index, text] of cells.entries()) {
-    const cell = document.createElement('td')
-    cell.textContent = text
-    if (index === 2) {
-      cell.className = 'status'
-      cell.dataset.ok = String(ok)
-    }
-    if (index === 3) cell.className = 'answer'
-    row.append(cell)
+  addRow(check.name, describePlan((check.signer ?? signer).resolve(check.url)), status, ok, answer)
+}
+
+// Local mode: the browser's redirect handling of signed requests (?redirectApi=<a claimed loopback origin>).
+const redirectApi = params.get('redirectApi')
+if (redirectApi && !live) {
+  for (const result of await runRedirectChecks(redirectApi)) {
+    results.push(result)
+    addRow(result.name, 'SigV4 · execute-api · eu-west-1', result.status, result.ok, result.answer)
   }
-  tbody.append(row)
 }
 
 const passed = results.filter((r) => r.ok).length

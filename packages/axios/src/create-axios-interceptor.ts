@@ -210,8 +210,11 @@ function guardTransportRedirects(signed: InternalAxiosRequestConfig, original: I
   }
   // Without the response side nothing can follow a redirect under awssig's policy: the fetch adapter treats
   // one as an error unless the caller chose 'manual' (an explicit 'follow' would let undici carry X-Amz-*).
+  // `maxRedirects: 0` asks for the redirect itself: 'manual', as axios ≥ 1.20 maps it (earlier fetch
+  // adapters ignore maxRedirects, so it is set here for every version of the peer range).
   const fetchOptions = (original.fetchOptions ?? {}) as Record<string, unknown>
-  if (fetchOptions.redirect !== 'manual') signed.fetchOptions = { ...fetchOptions, redirect: 'error' }
+  const redirect = original.maxRedirects === 0 ? 'manual' : 'error'
+  if (fetchOptions.redirect !== 'manual') signed.fetchOptions = { ...fetchOptions, redirect }
 }
 
 /** Whether axios will pick its fetch adapter (named explicitly, or first in an adapter list). */

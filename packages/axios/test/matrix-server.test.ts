@@ -2,6 +2,7 @@ import { attachSigner, createSigner } from '@awssig/axios'
 import { startVerifyingServer } from '@awssig/testing/server'
 import axios, { type AxiosInstance } from 'axios'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HAS_ENV_FETCH } from './axios-version'
 import { BODY_CASES, type Echo, PLAN_CASES, type PlanCase, sha256Hex } from './fixtures'
 
 type VerifyingServer = Awaited<ReturnType<typeof startVerifyingServer>>
@@ -28,16 +29,18 @@ const TRANSPORTS = [
         proxy: { protocol: 'http', host: '127.0.0.1', port: server.port },
         validateStatus: () => true,
       }),
+    available: true,
   },
   {
     name: 'fetch adapter via server fetch',
     make: (server: VerifyingServer, baseURL: string): AxiosInstance =>
       axios.create({ adapter: 'fetch', baseURL, env: { fetch: server.fetch }, validateStatus: () => true }),
+    available: HAS_ENV_FETCH,
   },
 ]
 
 describe.each(TRANSPORTS)('axios $name, verified by the loopback server', (transport) => {
-  describe.each(PLAN_CASES)('$name', (plan) => {
+  describe.skipIf(!transport.available).each(PLAN_CASES)('$name', (plan) => {
     it.each(BODY_CASES)('$name', async (body) => {
       const server = servers.get(plan)!
       const api = transport.make(server, `https://${plan.host}/prod`)
