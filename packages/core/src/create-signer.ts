@@ -25,6 +25,7 @@ import { buildCanonicalInput } from './signing/canonical-input'
 import { checkedRequest, TOKEN } from './signing/checked-request'
 import { loadSigV4aAlgorithm, signSigV4a, typedCryptoError } from './signing/load-sigv4a'
 import { presign } from './signing/sign-query'
+import { signedRequestOf } from './signing/signed-request'
 import type { SigningInput } from './signing/signing-input'
 import { payloadHashOf, signSigV4, sigV4Algorithm } from './signing/sigv4'
 import type {
@@ -278,12 +279,12 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
             algorithm = signing.plan.algorithm
             const signed = await (algorithm === 'sigv4a' ? signSigV4a : signSigV4)(signing)
             const result: SignResult = {
-              request: {
-                method: request.method,
-                url: signing.input.url.href,
-                headers: signed.headers,
-                body: request.body ?? null,
-              },
+              request: signedRequestOf(
+                request.method,
+                signing.input.url.href,
+                signed.headers,
+                request.body ?? null,
+              ),
               plan: clonePlan(signing.plan),
             }
             if (debug) {
@@ -471,14 +472,14 @@ function checkedDate(date: unknown): Date | undefined {
   return date as Date
 }
 
-/** The request as sent to `url`: the caller's method, headers (copied) and body. */
+/** The request as sent to `url`: the caller's method, headers (the checked pairs, copied) and body. */
 function requestOf(request: SignableRequest, url: URL): SignResult['request'] {
-  return {
-    method: request.method,
-    url: url.href,
-    headers: new Headers(request.headers as Headers),
-    body: request.body ?? null,
-  }
+  return signedRequestOf(
+    request.method,
+    url.href,
+    request.headers as [string, string][],
+    request.body ?? null,
+  )
 }
 
 function clonePlan(plan: SigningPlan): SigningPlan {
