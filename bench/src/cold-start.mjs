@@ -58,25 +58,38 @@ export const VARIANTS = {
 
 const cwd = fileURLToPath(new URL('..', import.meta.url))
 
-/** Wall time of one fresh process running `body`, in ms. */
+// Each child reports the CPU time it used (user + system), a figure that other load on a shared machine
+// moves less than wall time; written to stderr when it exits, after the variant ran.
+const REPORT_CPU = `;process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ncpu-ms ' + (u.user + u.system) / 1000) })`
+
+/** Wall time (spawn to exit) and CPU time of one fresh process running `body`, in ms. */
 function once(body) {
   const start = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', body], { cwd, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', body + REPORT_CPU], {
+    cwd,
+    encoding: 'utf8',
+  })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   if (result.status !== 0) throw new Error(`cold-start variant failed:\n${result.stderr}`)
-  return ms
+  return { ms, cpuMs: Number(/cpu-ms (\S+)$/.exec(result.stderr)?.[1]) }
 }
 
-/** Medians per variant and their increments over the empty process. */
+/** Medians per variant (wall and CPU) and their increments over the empty process. */
 export function measureColdStart(runs = 20) {
   const names = Object.keys(VARIANTS)
   const samples = Object.fromEntries(names.map((n) => [n, []]))
   for (let i = 0; i < runs; i++) {
     for (const name of i % 2 ? [...names].reverse() : names) samples[name].push(once(VARIANTS[name]))
   }
-  const medians = Object.fromEntries(names.map((n) => [n, median(samples[n].sort((a, b) => a - b))]))
-  const empty = medians['empty node']
-  return Object.fromEntries(names.map((n) => [n, { medianMs: medians[n], incrementMs: medians[n] - empty }]))
+  const medianOf = (name, field) => median(samples[name].map((s) => s[field]).sort((a, b) => a - b))
+  const empty = { ms: medianOf('empty node', 'ms'), cpuMs: medianOf('empty node', 'cpuMs') }
+  return Object.fromEntries(
+    names.map((n) => {
+      const medianMs = medianOf(n, 'ms')
+      const cpuMs = medianOf(n, 'cpuMs')
+      return [n, { medianMs, incrementMs: medianMs - empty.ms, cpuMs, cpuIncrementMs: cpuMs - empty.cpuMs }]
+    }),
+  )
 }
 
 const CORE = 'core: import + first SigV4 sign'
@@ -118,12 +131,13 @@ export function coldStartTable(r, runs) {
   const lines = [
     `Cold start, node ${process.version}, median of ${runs} fresh processes each, interleaved`,
     '',
-    '| variant | process (ms) | increment over empty node (ms) |',
-    '|---|--:|--:|',
+    '| variant | process (ms) | increment over empty node (ms) | CPU increment (ms) |',
+    '|---|--:|--:|--:|',
   ]
-  for (const [name, { medianMs, incrementMs }] of Object.entries(r)) {
+  for (const [name, { medianMs, incrementMs, cpuIncrementMs }] of Object.entries(r)) {
+    const empty = name === 'empty node'
     lines.push(
-      `| ${name} | ${medianMs.toFixed(1)} | ${name === 'empty node' ? '—' : incrementMs.toFixed(1)} |`,
+      `| ${name} | ${medianMs.toFixed(1)} | ${empty ? '—' : incrementMs.toFixed(1)} | ${empty ? '—' : cpuIncrementMs.toFixed(1)} |`,
     )
   }
   return lines.join('\n')
