@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// pnpm bench [--check] [--quick] [--rounds N] [--strict]
+// pnpm bench [--check] [--quick] [--rounds N] [--cold-runs N] [--strict]
+//   --cold-runs  fresh processes per cold-start variant (default 20)
 //   --check   run the signature cross-check only
 //   --quick   fewer, shorter rounds (a smoke run, not for reporting)
 //   --strict  exit non-zero when a target (not an informational one) fails, not only on a cross-check mismatch
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import { coldStartTable, coldStartTargets, measureColdStart } from './cold-start.mjs'
 import { PEERS } from './contenders/all-peers.mjs'
 import { PROTOTYPES } from './contenders/all-prototypes.mjs'
 import { loadAwssigContenders } from './contenders/awssig.mjs'
@@ -29,6 +31,7 @@ const settings = {
   roundMs: quick ? 10 : 30,
   warmupMs: quick ? 100 : 500,
   firstCallRuns: quick ? 2 : 5,
+  coldStartRuns: numberArg('--cold-runs') ?? (quick ? 3 : 20),
 }
 
 const awssig = await loadAwssigContenders()
@@ -66,6 +69,10 @@ process.stdout.write('\nmeasuring the time to the first server-sent event, signe
 const streaming = await measureStreaming({ runs: quick ? 10 : 40 })
 process.stdout.write(' done\n')
 
+process.stdout.write(`\nmeasuring cold start in ${settings.coldStartRuns} fresh processes per variant…`)
+const coldStart = measureColdStart(settings.coldStartRuns)
+process.stdout.write(' done\n')
+
 const labels = Object.fromEntries([
   ['floor', 'floor (node:crypto)'],
   ...contenders.map((c) => [c.id, c.label]),
@@ -73,7 +80,8 @@ const labels = Object.fromEntries([
 printTimings(SHAPES, timings, labels)
 printFirstCall(firstCall)
 printStreaming(streaming)
-const targets = evaluateTargets(timings, firstCall, streaming)
+console.log(`\n== ${coldStartTable(coldStart, settings.coldStartRuns)}`)
+const targets = evaluateTargets(timings, firstCall, streaming, coldStartTargets(coldStart))
 printTargets(targets)
 
 const result = {
@@ -90,6 +98,7 @@ const result = {
   timings,
   firstCall,
   streaming,
+  coldStart,
   targets,
 }
 const out = new URL('../results/latest.json', import.meta.url)

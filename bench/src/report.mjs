@@ -54,7 +54,7 @@ export function printFirstCall(firstCall) {
 }
 
 export function printTargets(targets) {
-  console.log('\n== targets (issue 6; 5% tolerance)\n')
+  console.log('\n== targets (issues 6 and 17; 5% tolerance)\n')
   const lines = [['result', 'target', 'measured', 'limit']]
   for (const t of targets)
     lines.push([

@@ -137,14 +137,14 @@ async function signAxiosConfig(
     signer.sign({ method, url: url.href, headers: headersToSign(headers), body: body.sign }),
     signal,
   )
-  result.request.headers.forEach((value: string, name: string) => {
+  // headerPairs, not headers: reading `headers` would build a Headers, which in Node loads undici on a cold start.
+  let authorization = ''
+  for (const [name, value] of result.request.headerPairs) {
     if (name !== 'host') headers.set(name, value)
-  })
-
-  const state: SigningState = {
-    ...previous,
-    authorization: result.request.headers.get('authorization') ?? '',
+    if (name === 'authorization') authorization = value
   }
+
+  const state: SigningState = { ...previous, authorization }
   if (result.plan) state.plan = result.plan
   const signed: InternalAxiosRequestConfig = {
     ...working,

@@ -111,7 +111,19 @@ export interface SignableRequest {
 export interface SignedRequest {
   method: string
   url: string
+  /**
+   * The request's headers, generated ones included, as a `Headers`. Built on first read and kept (changes made
+   * through it stay): in Node the first `Headers` of a process loads undici (15–25 ms of a cold start), so a
+   * caller that only copies the headers into another client should read `headerPairs` instead.
+   */
   headers: Headers
+  /**
+   * The same headers as `[name, value]` pairs (lowercase names; the caller's headers in their order, then the
+   * generated ones), without building a `Headers`. A snapshot taken when the request was signed: later changes through
+   * `headers` do not show here.
+   * @example for (const [name, value] of result.request.headerPairs) config.headers.set(name, value)
+   */
+  headerPairs: [string, string][]
   body?: string | ArrayBuffer | ArrayBufferView | null
 }
 

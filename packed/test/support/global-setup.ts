@@ -17,7 +17,7 @@ const fixtures = fileURLToPath(new URL('../../fixtures', import.meta.url))
 
 /**
  * Packs the packages once and installs three fresh projects outside the workspace:
- * node (ESM/CJS scripts, tsc with @types/node, the CLI), types (tsc for a browser: no @types/node
+ * node (ESM/CJS scripts, tsc with @types/node, the CLI, the runtime smoke test for Bun, Deno and workerd), types (tsc for a browser: no @types/node
  * installed at all) and bundlers (Vite and webpack).
  */
 export default function setup(project: TestProject) {
@@ -35,10 +35,11 @@ export default function setup(project: TestProject) {
   try {
     createProject({
       dir: projects.node,
-      fixtures: [join(fixtures, 'node'), join(fixtures, 'types')],
+      fixtures: [join(fixtures, 'node'), join(fixtures, 'types'), join(fixtures, 'runtimes')],
       tarballs,
       packages: all,
-      thirdParty: ['axios', 'ky', 'typescript', '@types/node'],
+      // esbuild bundles the runtime smoke test for workerd, as wrangler would.
+      thirdParty: ['axios', 'ky', 'typescript', '@types/node', 'esbuild'],
     })
     createProject({
       dir: projects.types,

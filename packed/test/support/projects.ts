@@ -10,6 +10,7 @@ export const VERSIONS = {
   '@types/node': '20.19.43',
   vite: '8.3.8',
   webpack: '5.113.0',
+  esbuild: '0.27.7',
 } as const
 
 const PUBLISHED = ['core', 'fetch', 'axios', 'ky', 'testing', 'cli', 'websocket'] as const

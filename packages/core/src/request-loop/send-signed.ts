@@ -149,7 +149,7 @@ async function sendHop(
     headers =
       plan === null && credentials === 'sign'
         ? stripCredentialHeaders(hop.headers)
-        : [...signed.request.headers]
+        : [...signed.request.headerPairs]
   } else {
     if (signer.options.unmatched === 'error') {
       const host = new URL(hop.url).host

@@ -1,5 +1,6 @@
 import { AwsSigError, InvalidInputError, isAwsSigError } from '../errors'
 import { invalidIn } from '../rules/compile-rules'
+import { signedRequestOf } from '../signing/signed-request'
 import type { SignableRequest, SigningPlan, SignResult } from '../types'
 
 /** Checks that every public signer method applies to what callers pass, and copies of what it returns. */
@@ -32,14 +33,14 @@ export function checkedDate(date: unknown): Date | undefined {
   return date as Date
 }
 
-/** The request as sent to `url`: the caller's method, headers (copied) and body. */
+/** The request as sent to `url`: the caller's method, headers (the checked pairs, copied) and body. */
 export function requestOf(request: SignableRequest, url: URL): SignResult['request'] {
-  return {
-    method: request.method,
-    url: url.href,
-    headers: new Headers(request.headers as Headers),
-    body: request.body ?? null,
-  }
+  return signedRequestOf(
+    request.method,
+    url.href,
+    request.headers as [string, string][],
+    request.body ?? null,
+  )
 }
 
 export function clonePlan(plan: SigningPlan): SigningPlan {

@@ -5,6 +5,7 @@ import { buildCanonicalInput } from '../signing/canonical-input'
 import { checkedRequest } from '../signing/checked-request'
 import { loadSigV4aAlgorithm, signSigV4a, typedCryptoError } from '../signing/load-sigv4a'
 import { presign } from '../signing/sign-query'
+import { signedRequestOf } from '../signing/signed-request'
 import { payloadHashOf, signSigV4, sigV4Algorithm } from '../signing/sigv4'
 import type { PresignOptions, SignableRequest, SigningPlan, SignOptions, SignResult } from '../types'
 import { prepareSigning, type SignerParts } from './prepare-signing'
@@ -39,12 +40,12 @@ export async function signRequest(
         algorithm = signing.plan.algorithm
         const signed = await (algorithm === 'sigv4a' ? signSigV4a : signSigV4)(signing)
         const result: SignResult = {
-          request: {
-            method: request.method,
-            url: signing.input.url.href,
-            headers: signed.headers,
-            body: request.body ?? null,
-          },
+          request: signedRequestOf(
+            request.method,
+            signing.input.url.href,
+            signed.headers,
+            request.body ?? null,
+          ),
           plan: clonePlan(signing.plan),
         }
         if (signOptions.debug) {

@@ -17,18 +17,19 @@ export function isAlreadySigned(url: string | URL, headers?: HeadersInit): boole
   return headers !== undefined && hasAuthorization(headers)
 }
 
-/** `Headers.has('authorization')` without copying the caller's headers into a new `Headers`. */
+/**
+ * `Headers.has('authorization')` without copying the caller's headers into a new `Headers` (nor reading the
+ * global `Headers`, whose first use in Node loads undici): a `Headers` of any realm and other iterables are
+ * read as pairs, records by their keys.
+ */
 function hasAuthorization(headers: HeadersInit): boolean {
-  if (headers instanceof Headers) return headers.has('authorization')
-  const names = Array.isArray(headers) ? headers.map(([name]) => name) : Object.keys(headers)
+  const names =
+    Symbol.iterator in headers
+      ? Array.from(headers as Iterable<[string, string]>, ([name]) => name)
+      : Object.keys(headers)
   for (const name of names)
     if (typeof name === 'string' && name.toLowerCase() === 'authorization') return true
-  // Anything else (another realm's Headers, an iterable) is read the standard way.
-  return (
-    !Array.isArray(headers) &&
-    Object.getPrototypeOf(headers) !== Object.prototype &&
-    new Headers(headers).has('authorization')
-  )
+  return false
 }
 
 /** The `?…` part of `url`, without the fragment; strings are not parsed (they need not be absolute). */

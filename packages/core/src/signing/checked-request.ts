@@ -10,9 +10,10 @@ const invalid = (field: string, message: string): InvalidInputError =>
 
 /**
  * The caller's request checked before anything else looks at it: an object with a token `method` and
- * headers that `fetch` would send unchanged. Returns the headers as a fresh `Headers`.
+ * headers that `fetch` would send unchanged. Returns the headers as `[name, value]` pairs, lowercase names,
+ * as a `Headers` would hold them (see checkedHeaders).
  */
-export function checkedRequest(request: unknown): Headers {
+export function checkedRequest(request: unknown): [string, string][] {
   if (typeof request !== 'object' || request === null) {
     throw invalid('request', __DEV__ ? 'must be an object like { method, url, headers?, body? }' : '')
   }
@@ -23,23 +24,37 @@ export function checkedRequest(request: unknown): Headers {
   return checkedHeaders(headers)
 }
 
+/** CR, LF or NUL anywhere, or a character outside Latin-1 (a `Headers` value is a ByteString). */
+const UNSENDABLE = /[\r\n\0]|[^\0-\xff]/
+/** HTTP whitespace at either end of a value, which `Headers` strips. */
+const EDGE_WHITESPACE = /^[\t ]+|[\t ]+$/g
+
 /**
- * `headers` as a `Headers`, or `InvalidInputError` naming `headers`: names must be tokens and values
- * Latin-1 without CR, LF or NUL anywhere. `Headers` trims a leading or trailing CR/LF silently; an
- * injected line break is refused instead, wherever it is, because it is a bug or an attack either way.
+ * `headers` as pairs, as a `Headers` would hold them (lowercase names, values without leading or trailing
+ * whitespace, repeated names joined with `, `), or `InvalidInputError` naming `headers`: names must be
+ * tokens and values Latin-1 without CR, LF or NUL anywhere (`Headers` would refuse them too; it trims a
+ * leading or trailing CR/LF silently, but an injected line break is a bug or an attack wherever it is).
+ * Built without the global `Headers`: in Node its first use loads undici, 15–25 ms of a cold start that a
+ * serverless function or a CLI pays on every start.
  */
-export function checkedHeaders(init: unknown): Headers {
-  if (init === undefined) return new Headers()
+export function checkedHeaders(init: unknown): [string, string][] {
+  if (init === undefined) return []
+  const map = new Map<string, string>()
   try {
-    const headers = new Headers(init as HeadersInit)
-    if (!(init instanceof Headers)) {
-      const pairs =
-        Symbol.iterator in (init as object)
-          ? [...(init as Iterable<[unknown, unknown]>)]
-          : Object.entries(init as object)
-      for (const [, value] of pairs) if (/[\r\n\0]/.test(String(value))) throw 0
+    if (typeof init !== 'object' || init === null) throw 0
+    // A Headers (of any realm) is an iterable of pairs too; an iterable is read once (it may be a generator).
+    const pairs =
+      Symbol.iterator in init
+        ? Array.from(init as Iterable<Iterable<unknown>>, (pair) => [...pair])
+        : Object.entries(init)
+    for (const pair of pairs) {
+      const name = String(pair[0]).toLowerCase()
+      const value = String(pair[1])
+      if (pair.length !== 2 || !TOKEN.test(name) || UNSENDABLE.test(value)) throw 0
+      const had = map.get(name)
+      const trimmed = value.replace(EDGE_WHITESPACE, '')
+      map.set(name, had === undefined ? trimmed : `${had}, ${trimmed}`)
     }
-    return headers
   } catch {
     throw invalid(
       'headers',
@@ -48,4 +63,5 @@ export function checkedHeaders(init: unknown): Headers {
         : '',
     )
   }
+  return [...map]
 }

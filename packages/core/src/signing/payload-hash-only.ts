@@ -33,11 +33,21 @@ export async function withPayloadHash(
     presign: false,
   })
   input.outgoing.set('x-amz-content-sha256', await helpers.payloadHashOf(input.body))
+  // The shape signed-request.ts gives (written out here: this chunk shares no module with the entry).
+  const headerPairs = [...input.outgoing]
+  let built: Headers | undefined
   return {
     request: {
       method: request.method,
       url: input.url.href,
-      headers: input.outgoing,
+      headerPairs,
+      get headers() {
+        built ??= new Headers(headerPairs)
+        return built
+      },
+      set headers(value) {
+        built = value
+      },
       body: request.body ?? null,
     },
     plan,

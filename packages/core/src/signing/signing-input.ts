@@ -1,6 +1,6 @@
 import type { AwsCredentialIdentity } from '../credentials/credential-identity'
 import type { SigningPlan } from '../types'
-import type { CanonicalInput } from './canonical-input'
+import type { CanonicalInput, HeaderMap } from './canonical-input'
 
 /** Everything one signature needs once the plan and credentials are known. */
 export interface SigningInput {
@@ -17,7 +17,8 @@ export interface SigningInput {
 
 /** Headers, canonical request and string to sign of one header-signed request. */
 export interface HeaderSignature {
-  headers: Headers
+  /** Every outgoing header, the generated ones included. */
+  headers: HeaderMap
   canonicalRequest: string
   stringToSign: string
 }
