@@ -70,9 +70,8 @@ export function resolvePlan(
         : `${prefix}${display}: awsHosts is false`,
     )
   }
-  // Issue 13 (clear text): refusing http: for inference is ready but waits for the adapters' and CLI's test
-  // harnesses, which reach loopback servers with http: URLs to AWS hostnames (see the issue note).
-  if (clearText && CLEAR_TEXT_NEEDS_RULE) {
+  // Clear text: inference never consents to http:/ws: (a rule naming the host is the consent: emulators, tests).
+  if (clearText) {
     return none(
       __DEV__
         ? `${prefix}${protocol} URLs are signed only for a host a rule names: AWS host inference claims https: and wss: only, so the signature and session token never travel in clear text.`
@@ -100,7 +99,6 @@ export function resolvePlan(
   return { explanation: { plan, reason: plan.reason, warnings: [...plan.warnings] } }
 }
 
-const CLEAR_TEXT_NEEDS_RULE = false
 const WEB_SCHEMES = new Set(['https:', 'wss:', 'http:', 'ws:'])
 
 /** Loopback hosts: clear text to them never leaves the machine. */
