@@ -267,6 +267,16 @@ describe('requests against the loopback verifying server', () => {
     expect(JSON.parse(await readFile(out, 'utf8')).ok).toBe(true)
   })
 
+  it('-v redacts a typed X-Amz-Security-Token that is the only query parameter (canonical query line)', async () => {
+    const typed = 'typed-token-IQoJb3JpZ2luX2VjEJr'
+    const run = await awssig(
+      ['-v', ...localApi(), `http://${apiHost}/prod/items?X-Amz-Security-Token=${typed}`],
+      envCredentials(credentials),
+    )
+    expect(run.stderr).toContain('* canonical request:')
+    expect(run.stderr).not.toContain(typed)
+  })
+
   it('-v prints the plan, canonical request and string to sign with secrets redacted', async () => {
     const run = await awssig(
       ['-v', ...localApi(), `http://${apiHost}/prod/items`],
@@ -381,6 +391,25 @@ describe('errors', () => {
     expect(server.requests.length).toBe(before)
     const named = await awssig([...local(), '--service', 'execute-api', `http://${apiHost}/prod/items`])
     expect(named.code).toBe(0)
+  })
+
+  it('a failing credential_process whose command line holds the secret: the sentence quotes neither', async () => {
+    const config = join(dir, 'process-secret-config')
+    await writeFile(
+      config,
+      `[profile leaky]\ncredential_process = ${process.execPath} -e "process.exit(1)" ${sessionCredentials.secretAccessKey} ${sessionCredentials.sessionToken}\n`,
+    )
+    const run = await awssig([...localApi(), '--profile', 'leaky', `http://${apiHost}/prod/items`], {
+      AWS_CONFIG_FILE: config,
+    })
+    expect(run.code).toBe(3)
+    expectOneSentence(run.stderr)
+    expect(run.stderr).toMatch(/^awssig: Could not load credentials for profile "leaky"/)
+    expect(run.stderr).toContain('credential_process')
+    for (const secret of [sessionCredentials.secretAccessKey, sessionCredentials.sessionToken]) {
+      expect(run.stderr).not.toContain(secret)
+      expect(run.stdout).not.toContain(secret)
+    }
   })
 
   it('a missing credential exits 3 with one sentence saying what to set', async () => {
