@@ -38,6 +38,10 @@ beforeAll(async () => {
     },
   })
   dir = await mkdtemp(join(tmpdir(), 'awssig-secrets-'))
+  await writeFile(
+    join(dir, 'consent-rules.json'),
+    JSON.stringify([{ host: API_HOST }, { host: BUCKET_HOST }]),
+  )
 })
 
 afterAll(async () => {
@@ -56,7 +60,12 @@ function awssig(args: string[], env: Record<string, string> = sessionEnv) {
   return runAwssig(dir, args, env)
 }
 
-const local = () => ['--connect-to', `::127.0.0.1:${server.port}`]
+const connectTo = () => ['--connect-to', `::127.0.0.1:${server.port}`]
+/**
+ * The loopback server speaks no TLS, so these runs send http: to AWS hostnames. Inference never signs clear
+ * text: a rules file naming the hosts gives the consent (as for a local emulator).
+ */
+const local = () => [...connectTo(), '--rules', join(dir, 'consent-rules.json')]
 
 function expectClean(source: string, text: string, secrets: readonly KnownSecret[] = BOTH): void {
   const findings = findSecrets(text, secrets, source)
@@ -95,7 +104,7 @@ describe('awssig -v with session credentials: stdout and stderr hold neither the
       '--presign',
       '--expires',
       '600',
-      `http://${BUCKET_HOST}/q3.pdf`,
+      `https://${BUCKET_HOST}/q3.pdf`,
     ])
     expect(run.code, run.stderr).toBe(0)
     expect(run.stderr).not.toBe('')
@@ -193,7 +202,7 @@ describe('awssig failing inputs: one clean sentence on stderr', () => {
             { host: 'a.corp.example', service: 'execute-api', region: 'eu-west-1', secretAccessKey: SECRET },
           ]),
         )
-        return awssig([...local(), '-v', '--rules', file, 'http://a.corp.example/x'])
+        return awssig([...connectTo(), '-v', '--rules', file, 'http://a.corp.example/x'])
       },
     ],
     [
@@ -212,7 +221,7 @@ describe('awssig failing inputs: one clean sentence on stderr', () => {
             ],
           }),
         )
-        return awssig([...local(), '-v', '--rules', file, 'http://a.corp.example/x'])
+        return awssig([...connectTo(), '-v', '--rules', file, 'http://a.corp.example/x'])
       },
     ],
     [
@@ -221,7 +230,7 @@ describe('awssig failing inputs: one clean sentence on stderr', () => {
       async () => {
         const file = join(dir, 'broken-rules.json')
         await writeFile(file, `[{"host": "a.corp.example", "note": "${SECRET}" "token": "${TOKEN}"}]`)
-        return awssig([...local(), '-v', '--rules', file, 'http://a.corp.example/x'])
+        return awssig([...connectTo(), '-v', '--rules', file, 'http://a.corp.example/x'])
       },
     ],
     [

@@ -19,6 +19,7 @@ import ky2 from 'ky2'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ADAPTERS, type AdapterName } from './support/clients'
 import { API_HOST, BUCKET_HOST, ENDPOINTS } from './support/endpoints'
+import { LoopbackHttpsAgent } from './support/loopback-https-agent'
 import {
   describeFindings,
   errorText,
@@ -129,15 +130,12 @@ async function send(
     case 'axios-fetch': {
       const instance =
         adapter === 'axios-http'
-          ? axios.create({
-              adapter: 'http',
-              proxy: { protocol: 'http', host: '127.0.0.1', port: server.port },
-            })
+          ? axios.create({ adapter: 'http', httpsAgent: new LoopbackHttpsAgent(server.port), proxy: false })
           : axios.create({ adapter: 'fetch', env: { fetch: server.fetch } })
       attachSigner(instance, signer)
       const response = await instance.request<string>({
         method,
-        url: adapter === 'axios-http' ? url.replace(/^https:/, 'http:') : url,
+        url,
         data: init.body,
         headers: init.headers ?? {},
         responseType: 'text',

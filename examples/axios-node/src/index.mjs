@@ -37,7 +37,12 @@ if (!live) {
 
 const signer = createSigner({
   credentials: live ? undefined : testCredentials, // live: the AWS SDK's default Node chain
-  rules: [{ host: new URL(apiUrl).hostname }], // API Gateway: signed only when a rule names it
+  rules: [
+    { host: new URL(apiUrl).hostname }, // API Gateway: signed only when a rule names it
+    // Locally STS is reached over http: (the loopback proxy). AWS host inference signs https: only, so a
+    // rule naming the host consents to clear text; live, STS needs no rule.
+    ...(live ? [] : [{ host: new URL(stsUrl).hostname }]),
+  ],
 })
 
 const client = axios.create({

@@ -65,7 +65,7 @@ const awssigFetch = createSignedFetch(createSigner({ credentials }), transport)
 function fixedRegionFetch(service) {
   const signer = createSigner({
     credentials,
-    rules: [{ host: /^.*$/, service, region: appRegion }],
+    rules: [{ host: /^.*$/, service, region: appRegion, customerCode: true }],
     awsHosts: false,
   })
   return createSignedFetch(signer, transport)

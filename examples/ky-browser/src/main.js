@@ -78,7 +78,7 @@ if (regionalApi && !live) {
   // The control: a request signed for the wrong region must be refused, or these checks prove nothing.
   const wrongRegion = createSigner({
     credentials: local.credentials,
-    rules: [{ host: /^abc123\..*$/, service: 'execute-api', region: 'us-east-1' }],
+    rules: [{ host: /^abc123\..*$/, service: 'execute-api', region: 'us-east-1', customerCode: true }],
   })
   checks.push({
     name: 'Control: SigV4 for the wrong region is refused',

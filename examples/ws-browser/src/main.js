@@ -10,13 +10,13 @@ const credentials = {
   sessionToken: 'session-token-example',
 }
 const rules = [
-  { host: '*.execute-api.eu-west-1.amazonaws.com' },
-  { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com' },
+  { host: '*.execute-api.eu-west-1.amazonaws.com', customerCode: true },
+  { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', customerCode: true },
 ]
 const signer = createSigner({ credentials, rules })
 const wrong = createSigner({
   credentials,
-  rules: [{ host: '*.execute-api.eu-west-1.amazonaws.com', region: 'us-east-1' }],
+  rules: [{ host: '*.execute-api.eu-west-1.amazonaws.com', region: 'us-east-1', customerCode: true }],
 })
 
 const APIGW = 'wss://abc123.execute-api.eu-west-1.amazonaws.com/prod'

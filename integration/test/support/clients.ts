@@ -7,6 +7,7 @@ import type { VerifyingServer } from '@awssig/testing/server'
 import axios, { type AxiosInstance, isAxiosError } from 'axios'
 import ky1, { HTTPError as Ky1HttpError } from 'ky'
 import ky2, { HTTPError as Ky2HttpError } from 'ky2'
+import { LoopbackHttpsAgent } from './loopback-https-agent'
 
 /** One request, in a shape every adapter can send. `url` is always `https://…` (what the caller wrote). */
 export interface Call {
@@ -45,8 +46,9 @@ export const ADAPTERS: readonly AdapterName[] = ['fetch', 'axios-http', 'axios-f
  * Builds a client for `adapter`. Each sends real HTTP to `server` keeping the AWS hostname:
  * - fetch, ky 1, ky 2 and axios' fetch adapter use `server.fetch` (node:http to 127.0.0.1 with the original
  *   `Host` header);
- * - axios' http adapter sends `http://` URLs through the server used as an HTTP proxy (absolute-form
- *   targets), since it cannot be handed a fetch.
+ * - axios' http adapter sends the same `https://` URLs as plain HTTP to the server through
+ *   {@link LoopbackHttpsAgent}, since it cannot be handed a fetch (an `http:` URL would need a rule's
+ *   consent: inference never signs clear text).
  * Errors are left as the caller configured by default (axios and ky throw on 4xx), so a clock-skew
  * recovery is exercised on the paths most users have.
  */
@@ -69,11 +71,8 @@ export function createClient(
       return axiosClient(
         adapter,
         signer,
-        axios.create({
-          adapter: 'http',
-          proxy: { protocol: 'http', host: '127.0.0.1', port: server.port },
-        }),
-        (url) => url.replace(/^https:/, 'http:'),
+        axios.create({ adapter: 'http', httpsAgent: new LoopbackHttpsAgent(server.port), proxy: false }),
+        (url) => url,
         skewRetry,
       )
     case 'axios-fetch':

@@ -1,4 +1,4 @@
-import { attachSigner, createSigner } from '@awssig/axios'
+import { attachSigner, createSigner, type SignerOptions } from '@awssig/axios'
 import { startVerifyingServer } from '@awssig/testing/server'
 import axios, { type AxiosInstance } from 'axios'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,10 +18,17 @@ afterAll(async () => {
 /**
  * The real wire: http:// URLs through the loopback server acting as an HTTP proxy (http adapter), or
  * through the server's own fetch (fetch adapter), so the verifier sees the bytes and Host header sent.
+ * AWS host inference never signs http: (clear text), so the proxy transport adds a rule naming the host: the
+ * rule is the consent, as it would be for a local emulator.
  */
 const TRANSPORTS = [
   {
     name: 'http adapter via proxy',
+    consent: (plan: PlanCase): SignerOptions => {
+      const rules = plan.signer.rules ?? []
+      if (rules.some((rule) => rule.host === plan.host)) return plan.signer
+      return { ...plan.signer, rules: [...rules, { host: plan.host }] }
+    },
     make: (server: VerifyingServer, baseURL: string): AxiosInstance =>
       axios.create({
         adapter: 'http',
@@ -33,6 +40,7 @@ const TRANSPORTS = [
   },
   {
     name: 'fetch adapter via server fetch',
+    consent: (plan: PlanCase): SignerOptions => plan.signer,
     make: (server: VerifyingServer, baseURL: string): AxiosInstance =>
       axios.create({ adapter: 'fetch', baseURL, env: { fetch: server.fetch }, validateStatus: () => true }),
     available: HAS_ENV_FETCH,
@@ -44,7 +52,7 @@ describe.each(TRANSPORTS)('axios $name, verified by the loopback server', (trans
     it.each(BODY_CASES)('$name', async (body) => {
       const server = servers.get(plan)!
       const api = transport.make(server, `https://${plan.host}/prod`)
-      attachSigner(api, createSigner(plan.signer))
+      attachSigner(api, createSigner(transport.consent(plan)))
 
       const response = await api.request<Echo>({
         method: body.method,

@@ -30,7 +30,12 @@ const WRONG_RULES: Array<{
     signer: {
       credentials: CREDENTIALS,
       rules: [
-        { host: '*.execute-api.eu-west-1.amazonaws.com', service: 'execute-api', region: 'eu-central-1' },
+        {
+          host: '*.execute-api.eu-west-1.amazonaws.com',
+          service: 'execute-api',
+          region: 'eu-central-1',
+          customerCode: true,
+        },
       ],
     },
     status: 403,

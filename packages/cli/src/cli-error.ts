@@ -26,6 +26,10 @@ export class CliError extends Error {
   constructor(message: string, exitCode: ExitCodeValue, options?: { cause?: unknown }) {
     super(message, options)
     this.exitCode = exitCode
+    // awssig's brand (as core's errors carry it): a message that never holds a secret. Core keeps such an
+    // error as the `cause` of a CredentialsError (third-party causes it replaces by a redacted stand-in), so
+    // the CLI's own sentence about a failed profile is the one reported.
+    Object.defineProperty(this, Symbol.for('awssig.error'), { value: true })
   }
 }
 

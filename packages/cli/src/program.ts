@@ -34,8 +34,9 @@ Examples:
   # Why is this host signed the way it is?
   awssig explain https://bedrock-runtime.us-west-2.amazonaws.com/model/m/invoke
 
-  # Reach a local server while keeping (and signing) the real Host header
-  awssig --connect-to ::127.0.0.1:8080 http://abc123.execute-api.eu-west-1.amazonaws.com/prod/items
+  # Reach a local server while keeping (and signing) the real Host header; http: is signed only for a
+  # host a flag or rule names (the signature and session token travel in clear text)
+  awssig --connect-to ::127.0.0.1:8080 --service execute-api http://abc123.execute-api.eu-west-1.amazonaws.com/prod/items
 
 Exit codes: 0 response 2xx; 1 other HTTP status or request not sent; 2 usage error (bad flag or rules
 file); 3 signing error (no credentials, no plan for the host).

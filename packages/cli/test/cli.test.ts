@@ -40,6 +40,7 @@ beforeAll(async () => {
     },
   })
   dir = await mkdtemp(join(tmpdir(), 'awssig-cli-'))
+  await writeFile(join(dir, 'api-host-rules.json'), JSON.stringify([{ host: apiHost }]))
 })
 
 afterAll(async () => {
@@ -62,6 +63,11 @@ function envCredentials(creds: { accessKeyId: string; secretAccessKey: string; s
 }
 
 const local = () => ['--connect-to', `::127.0.0.1:${server.port}`]
+/**
+ * These tests send http: to an AWS hostname (the loopback server speaks no TLS). Inference never signs
+ * clear text, so a rules file naming the host gives the consent, as it would for a local emulator.
+ */
+const localApi = () => [...local(), '--rules', join(dir, 'api-host-rules.json')]
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex')
 
 function expectOneSentence(stderr: string) {
@@ -71,8 +77,8 @@ function expectOneSentence(stderr: string) {
 }
 
 describe('requests against the loopback verifying server', () => {
-  it('signs a GET for an API Gateway host from the hostname alone', async () => {
-    const run = await awssig([...local(), `http://${apiHost}/prod/items?b=2&a=1`])
+  it('signs a GET for an API Gateway host from a rule naming only the host', async () => {
+    const run = await awssig([...localApi(), `http://${apiHost}/prod/items?b=2&a=1`])
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     const echo = JSON.parse(run.stdout)
@@ -83,7 +89,7 @@ describe('requests against the loopback verifying server', () => {
   it('POSTs -d data with a header, and the body the server hashed is the one given', async () => {
     const data = '{"name":"widget", "count": 2}'
     const run = await awssig([
-      ...local(),
+      ...localApi(),
       '-H',
       'content-type: application/json',
       '-d',
@@ -99,7 +105,7 @@ describe('requests against the loopback verifying server', () => {
     const file = join(dir, 'blob.bin')
     await writeFile(file, bytes)
     const binary = await awssig([
-      ...local(),
+      ...localApi(),
       '-X',
       'PUT',
       '--data-binary',
@@ -109,7 +115,7 @@ describe('requests against the loopback verifying server', () => {
     expect(binary.code).toBe(0)
     expect(JSON.parse(binary.stdout)).toMatchObject({ method: 'PUT', bodySha256: sha256(bytes) })
 
-    const text = await awssig([...local(), '-d', `@${file}`, `http://${apiHost}/prod/blob`])
+    const text = await awssig([...localApi(), '-d', `@${file}`, `http://${apiHost}/prod/blob`])
     expect(text.code).toBe(0)
     expect(JSON.parse(text.stdout).bodySha256).toBe(sha256(bytes.filter((b) => b !== 0x0a && b !== 0x0d)))
   })
@@ -117,7 +123,7 @@ describe('requests against the loopback verifying server', () => {
   it('reads -d @- from stdin', async () => {
     const data = 'Action=ListThings&Version=1'
     const run = await awssig(
-      [...local(), '-d', '@-', `http://${apiHost}/prod/stdin`],
+      [...localApi(), '-d', '@-', `http://${apiHost}/prod/stdin`],
       envCredentials(credentials),
       data,
     )
@@ -129,7 +135,7 @@ describe('requests against the loopback verifying server', () => {
     const file = join(dir, 'report.csv')
     await writeFile(file, 'a,b\n1,2\n')
     const run = await awssig([
-      ...local(),
+      ...localApi(),
       '-F',
       'title=Q3 report',
       '-F',
@@ -142,7 +148,10 @@ describe('requests against the loopback verifying server', () => {
   })
 
   it('signs with session-token credentials from the environment', async () => {
-    const run = await awssig([...local(), `http://${apiHost}/prod/items`], envCredentials(sessionCredentials))
+    const run = await awssig(
+      [...localApi(), `http://${apiHost}/prod/items`],
+      envCredentials(sessionCredentials),
+    )
     expect(run.code).toBe(0)
     expect(JSON.parse(run.stdout).ok).toBe(true)
   })
@@ -163,7 +172,7 @@ describe('requests against the loopback verifying server', () => {
       ].join('\n'),
     )
     const env = { AWS_SHARED_CREDENTIALS_FILE: credentialsFile }
-    const byFlag = await awssig([...local(), '--profile', 'dev', `http://${apiHost}/prod/items`], env)
+    const byFlag = await awssig([...localApi(), '--profile', 'dev', `http://${apiHost}/prod/items`], env)
     expect(byFlag.stderr).toBe('')
     expect(JSON.parse(byFlag.stdout)).toMatchObject({ ok: true, accessKeyId: credentials.accessKeyId })
 
@@ -178,7 +187,7 @@ describe('requests against the loopback verifying server', () => {
     )
     expect(JSON.parse(byRule.stdout)).toMatchObject({ ok: true, accessKeyId: sessionCredentials.accessKeyId })
 
-    const missing = await awssig([...local(), '--profile', 'nope', `http://${apiHost}/prod/items`], env)
+    const missing = await awssig([...localApi(), '--profile', 'nope', `http://${apiHost}/prod/items`], env)
     expect(missing.code).toBe(3)
     expectOneSentence(missing.stderr)
     expect(missing.stderr).toContain('Could not load credentials for profile "nope"')
@@ -238,7 +247,7 @@ describe('requests against the loopback verifying server', () => {
   })
 
   it('prints a presigned URL that verifies when fetched without any headers', async () => {
-    const run = await awssig(['--presign', '--expires', '600', `http://${bucketHost}/reports/q3.pdf`])
+    const run = await awssig(['--presign', '--expires', '600', `https://${bucketHost}/reports/q3.pdf`])
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     const url = run.stdout.trim()
@@ -252,15 +261,25 @@ describe('requests against the loopback verifying server', () => {
 
   it('-i prints the status line and headers, -o writes the body to a file', async () => {
     const out = join(dir, 'out.json')
-    const run = await awssig([...local(), '-i', '-o', out, `http://${apiHost}/prod/items`])
+    const run = await awssig([...localApi(), '-i', '-o', out, `http://${apiHost}/prod/items`])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^HTTP\/1\.1 200 OK\r\n/)
     expect(JSON.parse(await readFile(out, 'utf8')).ok).toBe(true)
   })
 
+  it('-v redacts a typed X-Amz-Security-Token that is the only query parameter (canonical query line)', async () => {
+    const typed = 'typed-token-IQoJb3JpZ2luX2VjEJr'
+    const run = await awssig(
+      ['-v', ...localApi(), `http://${apiHost}/prod/items?X-Amz-Security-Token=${typed}`],
+      envCredentials(credentials),
+    )
+    expect(run.stderr).toContain('* canonical request:')
+    expect(run.stderr).not.toContain(typed)
+  })
+
   it('-v prints the plan, canonical request and string to sign with secrets redacted', async () => {
     const run = await awssig(
-      ['-v', ...local(), `http://${apiHost}/prod/items`],
+      ['-v', ...localApi(), `http://${apiHost}/prod/items`],
       envCredentials(sessionCredentials),
     )
     expect(run.code).toBe(0)
@@ -363,9 +382,39 @@ describe('errors', () => {
     expect(second.stderr).toContain('is not valid JSON')
   })
 
+  it('http: to an AWS hostname no rule or flag names exits 3 and sends nothing (clear text)', async () => {
+    const before = server.requests.length
+    const run = await awssig([...local(), `http://${apiHost}/prod/items`])
+    expect(run.code).toBe(3)
+    expectOneSentence(run.stderr)
+    expect(run.stderr).toContain('only for a host a rule names')
+    expect(server.requests.length).toBe(before)
+    const named = await awssig([...local(), '--service', 'execute-api', `http://${apiHost}/prod/items`])
+    expect(named.code).toBe(0)
+  })
+
+  it('a failing credential_process whose command line holds the secret: the sentence quotes neither', async () => {
+    const config = join(dir, 'process-secret-config')
+    await writeFile(
+      config,
+      `[profile leaky]\ncredential_process = ${process.execPath} -e "process.exit(1)" ${sessionCredentials.secretAccessKey} ${sessionCredentials.sessionToken}\n`,
+    )
+    const run = await awssig([...localApi(), '--profile', 'leaky', `http://${apiHost}/prod/items`], {
+      AWS_CONFIG_FILE: config,
+    })
+    expect(run.code).toBe(3)
+    expectOneSentence(run.stderr)
+    expect(run.stderr).toMatch(/^awssig: Could not load credentials for profile "leaky"/)
+    expect(run.stderr).toContain('credential_process')
+    for (const secret of [sessionCredentials.secretAccessKey, sessionCredentials.sessionToken]) {
+      expect(run.stderr).not.toContain(secret)
+      expect(run.stdout).not.toContain(secret)
+    }
+  })
+
   it('a missing credential exits 3 with one sentence saying what to set', async () => {
     const before = server.requests.length
-    const run = await awssig([...local(), `http://${apiHost}/prod/items`], {})
+    const run = await awssig([...localApi(), `http://${apiHost}/prod/items`], {})
     expect(run.code).toBe(3)
     expectOneSentence(run.stderr)
     expect(run.stderr).toContain('AWS_ACCESS_KEY_ID')

@@ -1,9 +1,10 @@
 import { inferAwsHost, looksLikeAwsHost } from './aws-hosts'
 import type { AwsHostInference } from './aws-hosts/types'
+import { applyPayloadFlags, describeScope } from './plan-facts'
+import { planFromRule } from './plan-from-rule'
 import type { CompiledRule } from './rules/compile-rules'
-import { awsWrongRegionMessage } from './rules/compile-rules'
+import { customerCodeRefusal, vpceNeedsApiIds } from './rules/customer-code-claim'
 import type { NormalizedHost } from './rules/host-pattern'
-import { CONTENT_SHA256_SERVICES, S3_FAMILY_SERVICES } from './rules/s3-family'
 import type { AwsHostsMode, Explanation, SigningPlan } from './types'
 
 /** A plan plus the rule that produced it (for per-rule credentials). */
@@ -41,6 +42,16 @@ export function resolvePlan(
 
   for (const rule of rules) {
     if (!rule.matcher.matches(host)) continue
+    const refusal = customerCodeRefusal(
+      rule,
+      infer(),
+      `rules[${rule.index}] (${rule.matcher.source})`,
+      display,
+    )
+    if (refusal !== undefined) {
+      skipped.push(refusal)
+      continue
+    }
     const plan = planFromRule(rule, infer(), display)
     if (typeof plan === 'string') {
       skipped.push(plan)
@@ -63,6 +74,21 @@ export function resolvePlan(
       : rules.length > 0 && __DEV__
         ? `No rule matches ${display}. `
         : ''
+  return planByInference(host, display, prefix, awsHosts, clearText ? protocol : undefined, infer)
+}
+
+/**
+ * The plan AWS host inference gives when no rule claimed the host: never for clear text, customer code only
+ * with `awsHosts: 'all'`, an API Gateway VPC endpoint never. `prefix` says why the rules did not claim it.
+ */
+function planByInference(
+  host: NormalizedHost,
+  display: string,
+  prefix: string,
+  awsHosts: AwsHostsMode,
+  clearTextProtocol: string | undefined,
+  infer: () => AwsHostInference | null,
+): ResolvedPlan {
   if (awsHosts === false) {
     return none(
       __DEV__
@@ -70,13 +96,12 @@ export function resolvePlan(
         : `${prefix}${display}: awsHosts is false`,
     )
   }
-  // Issue 13 (clear text): refusing http: for inference is ready but waits for the adapters' and CLI's test
-  // harnesses, which reach loopback servers with http: URLs to AWS hostnames (see the issue note).
-  if (clearText && CLEAR_TEXT_NEEDS_RULE) {
+  // Clear text: inference never consents to http:/ws: (a rule naming the host is the consent: emulators, tests).
+  if (clearTextProtocol) {
     return none(
       __DEV__
-        ? `${prefix}${protocol} URLs are signed only for a host a rule names: AWS host inference claims https: and wss: only, so the signature and session token never travel in clear text.`
-        : `${prefix}${display}: ${protocol}`,
+        ? `${prefix}${clearTextProtocol} URLs are signed only for a host a rule names: AWS host inference claims https: and wss: only, so the signature and session token never travel in clear text.`
+        : `${prefix}${display}: ${clearTextProtocol}`,
     )
   }
   const inferred = infer()
@@ -88,11 +113,13 @@ export function resolvePlan(
         : `${host.hostname} is not an AWS hostname.`
     return none(`${prefix}${why}`)
   }
+  // Not even awsHosts: 'all' claims a VPC endpoint: the header, not the host, picks whose API it reaches.
+  if (inferred.apiChosenByHeader) return none(`${prefix}${vpceNeedsApiIds(display)}`)
   if (inferred.customerCode && awsHosts !== 'all') {
     return none(
       __DEV__
-        ? `${prefix}${host.hostname} is an AWS host that runs customer code (${inferred.service}); it is signed only when a rule names it or awsHosts is 'all', so credentials never reach a third-party API hosted on AWS.`
-        : `${prefix}${host.hostname}: customer code (${inferred.service}), signed only by a rule or awsHosts: 'all'`,
+        ? `${prefix}${host.hostname} is an AWS host that runs customer code (${inferred.service}); it is signed only when a rule names it (a wildcard rule with customerCode: true) or awsHosts is 'all', so credentials never reach a third-party API hosted on AWS.`
+        : `${prefix}${host.hostname}: customer code (${inferred.service})`,
     )
   }
   if (inferred.declined !== undefined) return none(`${prefix}${inferred.declined}`)
@@ -100,7 +127,6 @@ export function resolvePlan(
   return { explanation: { plan, reason: plan.reason, warnings: [...plan.warnings] } }
 }
 
-const CLEAR_TEXT_NEEDS_RULE = false
 const WEB_SCHEMES = new Set(['https:', 'wss:', 'http:', 'ws:'])
 
 /** Loopback hosts: clear text to them never leaves the machine. */
@@ -135,117 +161,4 @@ function planFromInference(inferred: AwsHostInference, display: string): Signing
   // signs as s3-outposts with ordinary rules).
   applyPayloadFlags(plan, inferred.s3, inferred.contentSha256, inferred.unsignedPayload)
   return plan
-}
-
-/** A plan, or a sentence saying why this matching rule cannot produce one (the next rule is tried). */
-function planFromRule(
-  rule: CompiledRule,
-  inferred: AwsHostInference | null,
-  display: string,
-): SigningPlan | string {
-  const label = `rules[${rule.index}] (${rule.matcher.source})`
-  if (rule.payloadHashOnly) {
-    return {
-      service: '',
-      algorithm: 'sigv4',
-      source: 'rule',
-      ruleIndex: rule.index,
-      reason: __DEV__
-        ? `${label} matches ${display} → x-amz-content-sha256 only (nothing signed, no credentials).`
-        : `${label}: payload hash only`,
-      warnings: [],
-      payloadHashOnly: true,
-    }
-  }
-  const service = rule.service ?? inferred?.service
-  if (!service) {
-    return __DEV__
-      ? `${label} matches ${display} but names no service, and ${display} is not an AWS hostname awssig understands.`
-      : `${label}: no service for ${display}.`
-  }
-  const algorithm = rule.algorithm ?? (rule.region === undefined ? inferred?.algorithm : undefined) ?? 'sigv4'
-  const plan: SigningPlan = {
-    service,
-    algorithm,
-    source: 'rule',
-    ruleIndex: rule.index,
-    reason: '',
-    warnings: [],
-    regionCertain:
-      rule.region !== undefined || rule.regionSet !== undefined || (inferred?.regionCertain ?? true),
-  }
-  if (algorithm === 'sigv4a') {
-    plan.regionSet = [...(rule.regionSet ?? inferred?.regionSet ?? ['*'])]
-  } else {
-    const region = rule.region ?? inferred?.region
-    if (!region) {
-      return __DEV__
-        ? `${label} matches ${display} but names no region, and the hostname does not name one.`
-        : `${label}: no region for ${display}.`
-    }
-    plan.region = region
-    if (rule.region && inferred?.hostRegion && inferred.hostRegion !== rule.region) {
-      plan.warnings.push(
-        __DEV__
-          ? `${label} signs ${display} for ${rule.region}, but the hostname names ${inferred.hostRegion}; AWS would answer "${awsWrongRegionMessage(rule.region)}"`
-          : `${label}: region ${rule.region}, hostname ${inferred.hostRegion}`,
-      )
-    }
-  }
-  if (rule.service && inferred && inferred.service !== rule.service && !inferred.customerCode) {
-    plan.warnings.push(
-      __DEV__
-        ? `${label} signs ${display} as service '${rule.service}', but AWS's hostname conventions say '${inferred.service}'.`
-        : `${label}: service ${rule.service}, hostname ${inferred.service}`,
-    )
-  }
-  const inferredApplies =
-    inferred !== null && (rule.service === undefined || rule.service === inferred.service)
-  const s3 = inferredApplies ? inferred.s3 : S3_FAMILY_SERVICES.has(service)
-  const contentSha256 = CONTENT_SHA256_SERVICES.has(service) || (inferredApplies && inferred.contentSha256)
-  // UNSIGNED-PAYLOAD: where the service requires it (from the host), or where the rule asks and S3 takes it.
-  const required = inferredApplies && inferred.unsignedPayload
-  if (rule.unsignedPayload && !s3 && !required) {
-    plan.warnings.push(
-      __DEV__
-        ? `${label}: unsignedPayload ignored, '${service}' is not an S3-family service.`
-        : `${label}: unsignedPayload ignored`,
-    )
-  }
-  applyPayloadFlags(plan, s3, contentSha256, required || (rule.unsignedPayload && s3))
-  if (rule.replaceBearer) plan.replaceBearer = true
-  const from =
-    rule.service && (rule.region || rule.regionSet)
-      ? ''
-      : inferred
-        ? __DEV__
-          ? ` (completed by AWS host inference: ${inferred.reason})`
-          : ' (+ AWS host inference)'
-        : ''
-  // Production builds leave it to plan.replaceBearer.
-  const bearer = __DEV__ && rule.replaceBearer ? '; a Bearer Authorization is replaced by the signature' : ''
-  plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}${bearer}.`
-  return plan
-}
-
-function applyPayloadFlags(
-  plan: SigningPlan,
-  s3: boolean,
-  contentSha256: boolean,
-  unsignedPayload: boolean,
-): void {
-  if (s3) plan.s3 = true
-  if (s3 || contentSha256) plan.contentSha256 = true
-  if (unsignedPayload) plan.unsignedPayload = true
-}
-
-function describeScope(plan: {
-  algorithm: string
-  service: string
-  region?: string | undefined
-  regionSet?: string[] | undefined
-}): string {
-  return plan.algorithm === 'sigv4a'
-    ? `SigV4A for service ${plan.service}, region set ${(plan.regionSet ?? ['*']).join(',')}`
-    : `SigV4 for service ${plan.service} in ${plan.region ?? '?'}`
 }

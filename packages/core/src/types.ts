@@ -56,6 +56,23 @@ export interface SigningRule {
    * @example { host: 'bedrock-mantle.us-east-1.api.aws', replaceBearer: true } // OpenAI SDK with a placeholder apiKey
    */
   replaceBearer?: boolean
+  /**
+   * Let a wildcard or RegExp `host` claim hosts that run customer code (API Gateway, AppSync, Lambda
+   * function URLs, VPC Lattice services, API Gateway VPC endpoints). Without it such a rule skips them: a
+   * pattern like `*.execute-api.eu-west-1.amazonaws.com` spans every customer's API in the region, so
+   * credentials would reach APIs that are not yours. Exact hosts claim them without it.
+   * @default false
+   * @example { host: '*.execute-api.eu-west-1.amazonaws.com', customerCode: true } // every API there is yours
+   */
+  customerCode?: boolean
+  /**
+   * For API Gateway private APIs reached through a VPC endpoint host
+   * (`vpce-<id>.execute-api.<region>.vpce.amazonaws.com`, or its zonal form): the API IDs requests may
+   * reach. The `x-apigw-api-id` header picks the API there, so it is required, must be one of these, and is
+   * signed. Required for such hosts; refused for others.
+   * @example { host: 'vpce-0b7a22d021cc42f88-gectb2xb.execute-api.eu-west-1.vpce.amazonaws.com', apiIds: ['a1b2c3d4e5'] }
+   */
+  apiIds?: string[]
 }
 
 /** How a request to one host will be signed. */
@@ -86,6 +103,11 @@ export interface SigningPlan {
   payloadHashOnly?: boolean
   /** The rule's `replaceBearer`: an `Authorization: Bearer …` is replaced by the signature. */
   replaceBearer?: boolean
+  /**
+   * An API Gateway VPC endpoint: the API IDs the rule allows. `x-apigw-api-id` must be one of them and is
+   * signed (read-only).
+   */
+  apiIds?: readonly string[]
 }
 
 /** The result of `signer.explain(url)`. */

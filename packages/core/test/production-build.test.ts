@@ -102,7 +102,15 @@ describe.skipIf(!built)('the production build (`production` export condition)', 
       'example.org: not an AWS hostname awssig knows',
     )
     expect(signer.explain('https://x.execute-api.eu-west-1.amazonaws.com/').reason).toBe(
-      "x.execute-api.eu-west-1.amazonaws.com: customer code (execute-api), signed only by a rule or awsHosts: 'all'",
+      'x.execute-api.eu-west-1.amazonaws.com: customer code (execute-api)',
+    )
+    // The customer-code and VPC endpoint refusals keep their facts: the rule, the host, the missing field.
+    const broad = production.createSigner({ rules: [{ host: '*.amazonaws.com' }] })
+    expect(broad.explain('https://x.execute-api.eu-west-1.amazonaws.com/').reason).toBe(
+      'rules[0] (*.amazonaws.com): x.execute-api.eu-west-1.amazonaws.com:443 customer code, customerCode not set. x.execute-api.eu-west-1.amazonaws.com: customer code (execute-api)',
+    )
+    expect(signer.explain('https://vpce-0a1b-c2d3.execute-api.eu-west-1.vpce.amazonaws.com/').reason).toBe(
+      'vpce-0a1b-c2d3.execute-api.eu-west-1.vpce.amazonaws.com:443: VPC endpoint, apiIds needed.',
     )
     expect(
       production.createSigner({ awsHosts: false }).explain('https://ec2.us-west-2.amazonaws.com/').reason,

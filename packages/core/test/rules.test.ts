@@ -89,7 +89,7 @@ describe('rule validation: each invalid input throws InvalidRuleError naming ind
     const signer = createSigner({
       credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
       rules: [
-        { host: '*.execute-api.eu-west-1.amazonaws.com' },
+        { host: '*.execute-api.eu-west-1.amazonaws.com', customerCode: true },
         { host: '*.corp.example', service: 'execute-api', algorithm: 'sigv4a' },
       ],
     })

@@ -20,7 +20,7 @@ describe('AppSync Events HTTP publish through @awssig/fetch', () => {
     try {
       const signer = createSigner({
         credentials: KEYS,
-        rules: [{ host: '*.appsync-api.eu-west-1.amazonaws.com' }],
+        rules: [{ host: '*.appsync-api.eu-west-1.amazonaws.com', customerCode: true }],
       })
       const signedFetch = createSignedFetch(signer, { fetch: server.fetch })
       const body = JSON.stringify({ channel: '/default/chat', events: [JSON.stringify({ text: '<hi>' })] })

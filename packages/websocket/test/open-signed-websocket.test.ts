@@ -22,8 +22,8 @@ const ENDPOINTS = {
   'xyz.appsync-api.eu-west-1.amazonaws.com': { service: 'appsync', region: 'eu-west-1' },
 }
 const RULES = [
-  { host: '*.execute-api.eu-west-1.amazonaws.com' },
-  { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com' },
+  { host: '*.execute-api.eu-west-1.amazonaws.com', customerCode: true },
+  { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', customerCode: true },
 ]
 const APIGW = 'wss://abc123.execute-api.eu-west-1.amazonaws.com/prod'
 const GRAPHQL = 'wss://xyz.appsync-realtime-api.eu-west-1.amazonaws.com/graphql'
@@ -99,7 +99,9 @@ describe('openSignedWebSocket (Node, ws)', () => {
   it('AppSync Events: a wrong rule is refused with connection_error', async () => {
     const wrong = createSigner({
       credentials: KEYS,
-      rules: [{ host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', region: 'us-east-1' }],
+      rules: [
+        { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', region: 'us-east-1', customerCode: true },
+      ],
     })
     const error = await openSignedWebSocket(wrong, EVENTS, options()).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(WebSocketConnectionError)
@@ -109,7 +111,7 @@ describe('openSignedWebSocket (Node, ws)', () => {
   it('API Gateway: a refused handshake names host and path, never the presigned query', async () => {
     const wrong = createSigner({
       credentials: KEYS,
-      rules: [{ host: '*.execute-api.eu-west-1.amazonaws.com', region: 'us-east-1' }],
+      rules: [{ host: '*.execute-api.eu-west-1.amazonaws.com', region: 'us-east-1', customerCode: true }],
     })
     const error = (await openSignedWebSocket(wrong, APIGW, options()).catch((e: unknown) => e)) as Error
     expect(error).toBeInstanceOf(WebSocketConnectionError)

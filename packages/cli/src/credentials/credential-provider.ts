@@ -22,21 +22,30 @@ async function loadCredentials(profile: string | undefined): Promise<AwsCredenti
     const provider = profile ? providers.fromIni({ profile }) : providers.fromNodeProviderChain()
     return await provider()
   } catch (error) {
-    const detail = firstSentence((error as Error).message)
+    const detail = safeDetail((error as Error | undefined)?.message)
+    // No `cause`: the SDK's error can quote a credential_process command line or its output verbatim.
     throw new SigningFailedError(
       profile
         ? `Could not load credentials for profile "${profile}"${detail ? ` (${detail})` : ''}.`
         : 'No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass --profile NAME.',
-      { cause: error },
     )
   }
 }
 
-function firstSentence(message: string | undefined): string {
-  return (
+/** Anything shaped like a key or token (a long run of base64, hex or URL-encoded characters). */
+const SECRET_LIKE = /(?:[A-Za-z0-9+/=_-]|%[0-9A-Fa-f]{2}|\\\/){20,}/g
+
+/**
+ * The first sentence of the SDK's message, safe to print. A failed `credential_process` is reported without
+ * its command line (`Command failed: <command>` quotes it, and it may carry a secret); anything else that
+ * looks like a key or token is replaced.
+ */
+function safeDetail(message: string | undefined): string {
+  if (/Command failed/i.test(message ?? '')) return 'its credential_process command failed'
+  const first =
     (message ?? '')
       .split(/\.\s|\n/)[0]
       ?.replace(/\.$/, '')
       .trim() ?? ''
-  )
+  return first.replace(SECRET_LIKE, '[redacted]')
 }

@@ -6,11 +6,15 @@ const redacted = '<redacted>'
  * AWS prints it in its own error messages and it identifies which key was used.
  */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(/(Signature=)[0-9a-fA-F]+/g, `$1${redacted}`)
-    .replace(/([?&]X-Amz-Signature=)[^&\s]+/gi, `$1${redacted}`)
-    .replace(/([?&]X-Amz-Security-Token=)[^&\s]+/gi, `$1${redacted}`)
-    .replace(/^(x-amz-security-token:\s*).+$/gim, `$1${redacted}`)
+  return (
+    text
+      .replace(/(Signature=)[0-9a-fA-F]+/g, `$1${redacted}`)
+      // A query string starts with `?` in a URL, but the canonical request's query line starts at the line's
+      // start (`X-Amz-Security-Token=…` alone when it is the only parameter).
+      .replace(/((?:^|[?&])X-Amz-Signature=)[^&\s]+/gim, `$1${redacted}`)
+      .replace(/((?:^|[?&])X-Amz-Security-Token=)[^&\s]+/gim, `$1${redacted}`)
+      .replace(/^(x-amz-security-token:\s*).+$/gim, `$1${redacted}`)
+  )
 }
 
 /** Redacts one header value by name. */

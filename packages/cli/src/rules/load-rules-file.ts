@@ -14,6 +14,10 @@ export interface RulesFileRule {
   algorithm?: 'sigv4' | 'sigv4a'
   regionSet?: string[]
   unsignedPayload?: boolean
+  /** Let a wildcard or `/regex/` host claim customer-code hosts (API Gateway, AppSync, Lambda URLs, …). */
+  customerCode?: boolean
+  /** API Gateway VPC endpoint hosts: the API IDs `x-apigw-api-id` may name. */
+  apiIds?: string[]
   /** A profile from `~/.aws/config` / `~/.aws/credentials` used for this host only. */
   profile?: string
 }
@@ -32,6 +36,8 @@ const knownFields: Record<keyof RulesFileRule, 'string' | 'boolean' | 'string[]'
   algorithm: 'string',
   regionSet: 'string[]',
   unsignedPayload: 'boolean',
+  customerCode: 'boolean',
+  apiIds: 'string[]',
   profile: 'string',
 }
 
@@ -82,7 +88,10 @@ export function parseRules(json: unknown, source: string): LoadedRules {
     const where = `Rules file ${source}: rules[${index}]`
     if (!isObject(entry)) throw new UsageError(`${where} must be an object.`)
     for (const [field, value] of Object.entries(entry)) {
-      const expected = knownFields[field as keyof RulesFileRule]
+      // Own keys only: `__proto__` or `constructor` in the file must read as unknown, not as Object's.
+      const expected = Object.hasOwn(knownFields, field)
+        ? knownFields[field as keyof RulesFileRule]
+        : undefined
       if (!expected) {
         const hint = closestField(field)
         throw new UsageError(

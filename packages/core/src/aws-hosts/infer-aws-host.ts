@@ -70,7 +70,25 @@ function inferRegionalHost(
   // https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-api-test-invoke-url.html
   if (parts.at(-1) === 'vpce' && dns.suffix === 'amazonaws.com') {
-    parts = parts.slice(0, -1).filter((label) => !label.startsWith('vpce-'))
+    parts = parts.slice(0, -1)
+    // API Gateway's endpoint-specific names `vpce-<id>[-<zone>].execute-api.<region>.vpce.amazonaws.com`
+    // reach any private API the endpoint may call, picked by `x-apigw-api-id`: customer code, by header.
+    if (parts.length === 3 && parts[0]?.startsWith('vpce-') && parts[1] === 'execute-api') {
+      const region = parts[2] as string
+      const partition = partitionOfHostRegion(region, dns)
+      if (partition === undefined) return null
+      return awsHostInference(
+        'execute-api',
+        partition,
+        region,
+        __DEV__ ? `API Gateway VPC endpoint ${host}` : '',
+        {
+          customerCode: true,
+          apiChosenByHeader: true,
+        },
+      )
+    }
+    parts = parts.filter((label) => !label.startsWith('vpce-'))
   }
   // OpenSearch Service domains `search-<domain>-<id>.<region>.es.amazonaws.com` (or `vpc-…`), and
   // OpenSearch Serverless collections `<collection-id>.<region>.aoss.amazonaws.com`.

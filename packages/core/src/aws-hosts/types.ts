@@ -15,6 +15,11 @@ export interface AwsHostInference {
   hostRegion?: string
   /** True for hosts that hand request headers to customer code (execute-api, lambda-url, AppSync, VPC Lattice). */
   customerCode: boolean
+  /**
+   * An API Gateway VPC endpoint (`vpce-<id>[-<zone>].execute-api.<region>.vpce.amazonaws.com`): the
+   * `x-apigw-api-id` header, not the host, picks the (customer's) API, so only a rule naming API IDs claims it.
+   */
+  apiChosenByHeader?: boolean
   /** False when AWS may answer with another region (legacy global S3 hosts). */
   regionCertain: boolean
   /** S3-family endpoint: single-encoded paths, `x-amz-content-sha256` always, UNSIGNED-PAYLOAD allowed. */

@@ -33,7 +33,7 @@ export function createProviderSource(
       } catch (error) {
         throw helpers.failed(
           `The credentials provider failed: ${safeMessage(error)}. Nothing was sent; the next request calls the provider again.`,
-          error,
+          redactedCause(error),
         )
       }
       const value = checkCredentials(resolved, helpers)
@@ -85,6 +85,27 @@ function safeMessage(error: unknown): string {
     typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[AWSSIG_BRAND] === true
   const oneLine = ours ? text : text.replace(/\s+/g, ' ').trim().replace(SECRET_LIKE, '[redacted]')
   return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine || 'unknown error'
+}
+
+/**
+ * The provider's error as `cause`, without what could hold a secret: `console.error(err)` and
+ * `util.inspect` print the cause with its stack, and a stack starts with the message. A stand-in keeps the
+ * name, a string `code` and the redacted message (awssig's own errors, which never quote a secret, are kept).
+ */
+function redactedCause(error: unknown): unknown {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as Record<symbol, unknown>)[AWSSIG_BRAND] === true
+  )
+    return error
+  const stand = new Error(safeMessage(error))
+  const { name, code } = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>
+  if (typeof name === 'string') stand.name = name
+  if (typeof code === 'string') Object.assign(stand, { code })
+  // The stack is this function's, which says nothing about the provider: keep only the first line.
+  stand.stack = `${stand.name}: ${stand.message}`
+  return stand
 }
 
 /**

@@ -38,14 +38,16 @@ export interface RegionCache {
 export function createRegionCache(options: RegionCacheOptions = {}): RegionCache {
   if (typeof options !== 'object' || options === null) {
     throw new InvalidInputError(
-      'createRegionCache(options): options must be an object like { max: 256 }',
+      __DEV__ ? 'createRegionCache(options): options must be an object like { max: 256 }' : 'options',
       'options',
     )
   }
   const max = options.max ?? 256
   if (!Number.isSafeInteger(max) || max < 1) {
     throw new InvalidInputError(
-      `createRegionCache: max must be a positive integer, got ${typeof max === 'number' ? max : typeof max}`,
+      __DEV__
+        ? `createRegionCache: max must be a positive integer, got ${typeof max === 'number' ? max : typeof max}`
+        : 'max',
       'max',
     )
   }
@@ -64,7 +66,9 @@ export function createRegionCache(options: RegionCacheOptions = {}): RegionCache
     set(host, region) {
       if (typeof region !== 'string' || !isValidRegion(region)) {
         throw new InvalidInputError(
-          `RegionCache.set: '${typeof region === 'string' ? region : typeof region}' is not an AWS region name`,
+          __DEV__
+            ? `RegionCache.set: '${typeof region === 'string' ? region : typeof region}' is not an AWS region name`
+            : 'region',
           'region',
         )
       }
@@ -85,7 +89,7 @@ export function createRegionCache(options: RegionCacheOptions = {}): RegionCache
 
 function hostKey(host: string): string {
   if (typeof host !== 'string' || host === '')
-    throw new InvalidInputError('RegionCache: host must be a non-empty string', 'host')
+    throw new InvalidInputError(__DEV__ ? 'RegionCache: host must be a non-empty string' : 'host', 'host')
   const lower = host.toLowerCase()
   // `[::1]:8443` keeps its brackets; only a trailing `:port` after the hostname is dropped.
   const withoutPort = lower.startsWith('[')

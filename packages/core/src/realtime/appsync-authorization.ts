@@ -17,7 +17,11 @@ const APPSYNC_HEADERS = {
  */
 export function planUrlOf(signer: Signer, target: RealtimeTarget): URL {
   if (signer.resolve(target.url) || !target.httpUrl) return target.url
-  return signer.resolve(target.httpUrl) ? target.httpUrl : target.url
+  // A ws: socket carries the authorization in clear text: the API's URL is asked as http:, so only a rule
+  // naming its host consents (inference claims https: only), as it would for the socket's own URL.
+  const httpUrl = new URL(target.httpUrl)
+  if (target.url.protocol === 'ws:') httpUrl.protocol = 'http:'
+  return signer.resolve(httpUrl) ? httpUrl : target.url
 }
 
 /**

@@ -1,5 +1,6 @@
 import { diagnose } from '../diagnose/diagnose'
 import type { HostKnowledge } from '../diagnose/host-knowledge'
+import { partitionOfKnownRegion } from '../diagnose/known-regions'
 import { s3RegionFromResponse } from '../diagnose/s3-region-from-response'
 import type { ResolvedPlan } from '../resolve-plan'
 import type { SigningPlan } from '../types'
@@ -52,7 +53,13 @@ export async function learnFromAnswer(
   if (diagnosis.kind !== 'wrong-region' || !plan.s3 || options.wrongRegion === false) {
     return { retry: false, diagnosis }
   }
-  const region = await s3RegionFromResponse(response, target.hosts)
+  const named = await s3RegionFromResponse(response, target.hosts)
+  // An answer teaches only a region AWS has launched, in the host's partition (or the signed region's, for a
+  // host inference does not know): a forged answer cannot scope later signatures to a fictional region or move
+  // them to another partition.
+  const partition =
+    target.hosts.inferAwsHost(url.hostname)?.partition ?? partitionOfKnownRegion(plan.region ?? '')
+  const region = named !== undefined && partitionOfKnownRegion(named) === partition ? named : undefined
   // The same region again means the answer is not about the scope we signed: retrying would change nothing.
   if (region === undefined || region === plan.region) return { retry: false, diagnosis }
   target.memory ??= createRegionMemory(target.regionCacheSize)

@@ -1,3 +1,5 @@
+import { RuleCode } from './rule-messages'
+
 /** A request's host, normalized the way rules compare it. */
 export interface NormalizedHost {
   /** Lowercase, punycode, no trailing dot, IPv6 in brackets, no port. */
@@ -29,20 +31,18 @@ export function normalizeUrlHost(url: URL): NormalizedHost {
 }
 
 /**
- * Compiles a rule's `host` into a matcher. Returns an error text (naming the fix; empty in production builds)
- * for a malformed pattern instead of throwing, so the caller can attach the rule index and field.
+ * Compiles a rule's `host` into a matcher. Returns the code of the problem (rule-messages.ts) for a malformed
+ * pattern instead of throwing, so the caller can attach the rule index and field.
  */
-export function compileHostPattern(pattern: unknown): HostMatcher | string {
+export function compileHostPattern(pattern: unknown): HostMatcher | RuleCode {
   if (pattern instanceof RegExp) {
     if (pattern.global || pattern.sticky) {
-      return __DEV__ ? `the RegExp ${String(pattern)} has the g or y flag (stateful test()); remove it` : ''
+      return RuleCode.regexpFlags
     }
     // Written anchors are required (so the rule reads as what it matches), and the whole host is matched
     // anyway: `^a|b$` is anchored in writing only, each alternative is tested against the full host.
     if (!/^\^[\s\S]*[^\\]\$$/.test(pattern.source)) {
-      return __DEV__
-        ? `the RegExp ${String(pattern)} must anchor the whole host with ^ and $, like /^api\\.example\\.com$/, or it would match api.example.com.evil.net`
-        : ''
+      return RuleCode.regexpAnchors
     }
     const regexp = new RegExp(`^(?:${pattern.source})$`, pattern.flags)
     return {
@@ -52,40 +52,37 @@ export function compileHostPattern(pattern: unknown): HostMatcher | string {
     }
   }
   if (typeof pattern !== 'string') {
-    return __DEV__ ? `host must be a string like 'api.example.com' or a RegExp, not ${describe(pattern)}` : ''
+    return RuleCode.hostType
   }
   const text = pattern.trim()
-  if (text === '') return __DEV__ ? "host is empty; write one like 'api.example.com'" : ''
+  if (text === '') return RuleCode.hostEmpty
   if (text.includes('://') || /[/?#@\s]/.test(text)) {
-    return __DEV__ ? `host '${pattern}' must be a bare host[:port] like 'api.example.com', not a URL` : ''
+    return RuleCode.hostIsUrl
   }
   const wildcard = text.startsWith('*.')
   const rest = wildcard ? text.slice(2) : text
   if (rest.includes('*')) {
-    return __DEV__ ? `host '${pattern}' may have '*' only as a leading '*.' label, or use a RegExp` : ''
+    return RuleCode.hostStar
   }
   let parsed: URL
   try {
     parsed = new URL(`http://${rest}`)
   } catch {
-    return __DEV__ ? `host '${pattern}' is not a valid hostname` : ''
+    return RuleCode.hostInvalid
   }
   const { hostname } = normalizeUrlHost(parsed)
   if (hostname === '' || hostname.startsWith('.') || hostname.includes('..')) {
-    return __DEV__ ? `host '${pattern}' is not a valid hostname` : ''
+    return RuleCode.hostInvalid
   }
   // URL drops an explicit :80 for http; keep the port as written.
   const portMatch = /:(\d+)$/.exec(rest)
   const port = portMatch ? Number(portMatch[1]) : undefined
-  if (port !== undefined && (port < 1 || port > 65535))
-    return __DEV__ ? `host '${pattern}' has port ${port}, outside 1…65535` : ''
+  if (port !== undefined && (port < 1 || port > 65535)) return RuleCode.hostPortRange
   if (!portMatch && /:[^\]]*$/.test(rest) && !rest.startsWith('[')) {
-    return __DEV__ ? `host '${pattern}' has a malformed port; write one like 'api.example.com:8443'` : ''
+    return RuleCode.hostPortMalformed
   }
   if (wildcard && isPublicSuffix(hostname)) {
-    return __DEV__
-      ? `host '${pattern}' spans a public suffix (anyone can register a name under it); name your own domain, like '*.api.example.com'`
-      : ''
+    return RuleCode.hostPublicSuffix
   }
   const dotted = `.${hostname}`
   return {
@@ -109,10 +106,4 @@ const PUBLIC_SECOND_LEVEL = /^(?:(?:co|com|net|org|gov|edu|ac)\.[a-z]{2}|github\
 /** Whether `*.suffix` would span names anyone can register (see {@link PUBLIC_SECOND_LEVEL}). */
 function isPublicSuffix(suffix: string): boolean {
   return !suffix.includes('.') || PUBLIC_SECOND_LEVEL.test(suffix)
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  return typeof value
 }

@@ -3,6 +3,7 @@ import { UnsignableBodyError } from '../errors'
 import type { SigningPlan } from '../types'
 import { canonicalPath } from './canonical-path'
 import { type EncodedQueryParameter, encodedQueryOf } from './canonical-query'
+import { API_ID_HEADER, checkChosenApi } from './chosen-api'
 import { CONTENT_SHA256, PRESIGN_QUERY_PARAMS, UNSIGNED_PAYLOAD } from './constants'
 import { GENERATED_HEADERS, isSignedHeader, type SignedHeadersPolicy } from './signed-headers'
 import { canonicalComponent } from './uri-escape'
@@ -69,6 +70,7 @@ const HEX_SHA256 = /^[0-9a-f]{64}$/i
 export function buildCanonicalInput(options: CanonicalInputOptions): CanonicalInput {
   const { url, plan, signedHeaders } = options
   const outgoing: HeaderMap = new Map(options.headers as Iterable<[string, string]> | undefined)
+  if (plan.apiIds) checkChosenApi(outgoing, plan.apiIds, url)
   const signed: Record<string, string> = {}
   let applyChecksum = plan.contentSha256 === true || plan.s3 === true
   const stale: string[] = []
@@ -88,7 +90,9 @@ export function buildCanonicalInput(options: CanonicalInputOptions): CanonicalIn
       payloadNotHashed = true
     }
     // smithy never signs `date` (x-amz-date carries the time); neither do we, so both sign the same bytes.
-    if (name !== 'date' && isSignedHeader(name, signedHeaders)) signed[name] = value
+    // The API a VPC endpoint reaches is part of what is signed.
+    if (name !== 'date' && (isSignedHeader(name, signedHeaders) || (plan.apiIds && name === API_ID_HEADER)))
+      signed[name] = value
   }
   for (const name of stale) outgoing.delete(name)
   if (plan.unsignedPayload && !payloadNotHashed) {

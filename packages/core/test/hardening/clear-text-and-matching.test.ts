@@ -8,14 +8,26 @@ import { CREDENTIALS } from '../support/verify'
 const signer = createSigner({ credentials: CREDENTIALS })
 
 describe('clear text', () => {
-  // Skipped until the adapters' and CLI's harnesses stop sending http: URLs to AWS hostnames through loopback
-  // servers (axios-http's proxy, the CLI tests): the refusal is behind CLEAR_TEXT_NEEDS_RULE in resolve-plan.ts.
-  it.skip.each(['http://ec2.us-east-1.amazonaws.com/', 'ws://ec2.us-east-1.amazonaws.com/'])(
-    'inference gives %s no plan (clear text)',
-    (url) => {
-      expect(signer.explain(url).plan).toBeNull()
+  it.each(['http://ec2.us-east-1.amazonaws.com/', 'ws://ec2.us-east-1.amazonaws.com/'])(
+    'inference gives %s no plan, and explain says a rule is needed (clear text)',
+    async (url) => {
+      const explanation = signer.explain(url)
+      expect(explanation.plan).toBeNull()
+      expect(explanation.reason).toMatch(/only for a host a rule names/)
+      const signed = await signer.sign({ method: 'GET', url })
+      expect(signed.request.headers.has('authorization')).toBe(false)
     },
   )
+
+  it('a rule naming the AWS host consents to http: (the plan warns of clear text)', () => {
+    const named = createSigner({
+      credentials: CREDENTIALS,
+      rules: [{ host: 'ec2.us-east-1.amazonaws.com' }],
+    })
+    const explanation = named.explain('http://ec2.us-east-1.amazonaws.com/')
+    expect(explanation.plan?.service).toBe('ec2')
+    expect(explanation.warnings.join(' ')).toMatch(/clear text/)
+  })
 
   it.each([
     'ftp://ec2.us-east-1.amazonaws.com/',
@@ -28,6 +40,15 @@ describe('clear text', () => {
     const signed = await signer.sign({ method: 'GET', url })
     expect(signed.plan).toBeNull()
     expect(signed.request.headers.has('authorization')).toBe(false)
+  })
+
+  it('an AppSync ws: handshake is not signed through its https: API host by inference alone', async () => {
+    const { signWebSocket } = await import('../../src/realtime/index')
+    const all = createSigner({ credentials: CREDENTIALS, awsHosts: 'all' })
+    const url = 'ws://xyz.appsync-realtime-api.eu-west-1.amazonaws.com/event/realtime'
+    await expect(signWebSocket(all, url)).rejects.toMatchObject({ name: 'NoMatchingRuleError' })
+    const wss = await signWebSocket(all, url.replace('ws:', 'wss:'))
+    expect(wss.plan.service).toBe('appsync')
   })
 
   it('https and wss are claimed by inference', () => {

@@ -16,8 +16,8 @@ const ENDPOINTS: Record<string, EndpointConfig> = {
   'xyz.appsync-api.eu-west-1.amazonaws.com': { service: 'appsync', region: 'eu-west-1' },
 }
 const RULES = [
-  { host: '*.execute-api.eu-west-1.amazonaws.com' },
-  { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com' },
+  { host: '*.execute-api.eu-west-1.amazonaws.com', customerCode: true },
+  { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', customerCode: true },
 ]
 
 for (const [label, credentials] of [
@@ -127,7 +127,7 @@ describe('plans for wss: URLs', () => {
   it('a rule for the AppSync HTTP host also opens the realtime socket', async () => {
     const signer = createSigner({
       credentials: CREDENTIALS,
-      rules: [{ host: '*.appsync-api.eu-west-1.amazonaws.com' }],
+      rules: [{ host: '*.appsync-api.eu-west-1.amazonaws.com', customerCode: true }],
       now,
     })
     const handshake = await signWebSocket(signer, EVENTS)
@@ -142,8 +142,8 @@ describe('plans for wss: URLs', () => {
 
 describe('a wrong rule is refused with the service error', () => {
   const wrong = [
-    { host: '*.execute-api.eu-west-1.amazonaws.com', region: 'us-east-1' },
-    { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', service: 'execute-api' },
+    { host: '*.execute-api.eu-west-1.amazonaws.com', customerCode: true, region: 'us-east-1' },
+    { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', customerCode: true, service: 'execute-api' },
   ]
   const signer = createSigner({ credentials: CREDENTIALS, rules: wrong, now })
   const verify = (h: { url: string; protocols: string[] }) =>

@@ -13,8 +13,8 @@ const ENDPOINTS = {
   'xyz.appsync-api.eu-west-1.amazonaws.com': { service: 'appsync', region: 'eu-west-1' },
 }
 const RULES = [
-  { host: '*.execute-api.eu-west-1.amazonaws.com' },
-  { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com' },
+  { host: '*.execute-api.eu-west-1.amazonaws.com', customerCode: true },
+  { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', customerCode: true },
 ]
 
 let server: RealtimeServer
@@ -84,7 +84,7 @@ describe('Node ws against the loopback services (session credentials)', () => {
   it('API Gateway: a wrong region is refused with HTTP 403', async () => {
     const wrong = createSigner({
       credentials: SESSION_CREDENTIALS,
-      rules: [{ host: '*.execute-api.eu-west-1.amazonaws.com', region: 'us-east-1' }],
+      rules: [{ host: '*.execute-api.eu-west-1.amazonaws.com', customerCode: true, region: 'us-east-1' }],
     })
     await expect(
       open(await signWebSocket(wrong, 'wss://abc123.execute-api.eu-west-1.amazonaws.com/prod')),
@@ -147,7 +147,13 @@ describe('Node ws against the loopback services (session credentials)', () => {
   it('AppSync: a wrong rule gets connection_error', async () => {
     const wrong = createSigner({
       credentials: SESSION_CREDENTIALS,
-      rules: [{ host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', service: 'execute-api' }],
+      rules: [
+        {
+          host: '*.appsync-realtime-api.eu-west-1.amazonaws.com',
+          customerCode: true,
+          service: 'execute-api',
+        },
+      ],
     })
     const socket = await open(
       await signWebSocket(wrong, 'wss://xyz.appsync-realtime-api.eu-west-1.amazonaws.com/event/realtime'),

@@ -10,7 +10,7 @@ const GRAPHQL = 'wss://xyz.appsync-realtime-api.eu-west-1.amazonaws.com/graphql'
 const EVENTS = 'wss://xyz.appsync-realtime-api.eu-west-1.amazonaws.com/event/realtime'
 const CUSTOM_EVENTS = 'wss://events.example.com/event/realtime'
 const RULES = [
-  { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com' },
+  { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', customerCode: true },
   { host: 'events.example.com', service: 'appsync', region: 'eu-west-1' },
 ]
 const ENDPOINTS = {
@@ -89,7 +89,9 @@ describe('a wrong rule is refused with AppSync error', () => {
   it('wrong region: subscribe_error', async () => {
     const signer = createSigner({
       credentials: CREDENTIALS,
-      rules: [{ host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', region: 'us-east-1' }],
+      rules: [
+        { host: '*.appsync-realtime-api.eu-west-1.amazonaws.com', customerCode: true, region: 'us-east-1' },
+      ],
       now,
     })
     const messages = createAppSyncMessageSigner(signer, EVENTS)

@@ -66,7 +66,7 @@ function expectNoSecrets(diagnosis: ScopeDiagnosis | null, signed: SignResult): 
 describe('diagnose against the verifier', () => {
   it('wrong region at API Gateway: names the region from the hostname and the rule to change', async () => {
     const { diagnosis, response } = await exchange(
-      { rules: [{ host: '*.execute-api.eu-west-1.amazonaws.com', region: 'us-east-1' }] },
+      { rules: [{ host: '*.execute-api.eu-west-1.amazonaws.com', customerCode: true, region: 'us-east-1' }] },
       { method: 'GET', url: `https://${API}/prod/items` },
     )
     expect(response.status).toBe(403)

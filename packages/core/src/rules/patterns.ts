@@ -1,0 +1,6 @@
+/** A signing name as rules may write it (`execute-api`, `s3-object-lambda`, `aoss`). */
+export const SERVICE_PATTERN = /^[a-z0-9][a-z0-9._-]*$/i
+/** A SigV4A region set entry: a region, a wildcard region prefix (`us-*`) or `*`. */
+export const REGION_SET_ENTRY = /^(?:\*|[a-z0-9]+(?:-[a-z0-9]+)*(?:-\*)?)$/
+/** An API Gateway API ID: lower-case letters and digits (10 today; any length is accepted). */
+export const API_ID = /^[a-z0-9]+$/
