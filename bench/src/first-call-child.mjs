@@ -17,7 +17,7 @@ if (which === 'core') {
   const request = { method: shape.method, url: shape.url, headers: shape.headers }
   sign = async () => {
     const result = await signer.sign(request, { signingDate: SIGNING_DATE })
-    return Object.fromEntries(result.request.headers)
+    return Object.fromEntries(result.request.headerPairs)
   }
 } else if (which === 'smithy') {
   const [{ SignatureV4a }, { Hash }, { toHttpRequest }] = await Promise.all([

@@ -50,8 +50,16 @@ export default defineConfig([
   },
   // The `node` export condition: SigV4A inlined instead of a lazily imported chunk. Bundles for browsers keep
   // it lazy (index.js); in Node, one more dynamic import would cost more at the first SigV4A signature
-  // (~1–3 ms) than the code costs to load up front.
-  extraEntry('index.node', { splitting: false }),
+  // (~1–3 ms) than the code costs to load up front. The node:crypto primitives (#sha256's `node` target) are
+  // inlined too: Node 20's ESM loader spends ≈ 4 ms of CPU on a cold start resolving the package import and
+  // loading it as a module of its own (bench/src/cold-start.mjs).
+  extraEntry('index.node', {
+    splitting: false,
+    external: shared.external.filter((name) => name !== '#sha256'),
+    esbuildOptions(options) {
+      options.alias = { ...options.alias, '#sha256': './src/signing/sha256.node.ts' }
+    },
+  }),
   // The `production` export condition (Vite and webpack select it in production builds): validation errors
   // and explanations keep their facts (rule index, field, scope) without the prose. minifySyntax drops the
   // dead `__DEV__ ? prose : …` branches in the published file too, not only in users' bundles.

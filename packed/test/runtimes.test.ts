@@ -116,7 +116,8 @@ describe.skipIf(!projects)(
         ).toEqual([])
         expect(result.output).toContain('RESULT ok')
         expect(result.status, result.output).toBe(0)
-      })
+        // A first run installs the runtime (50–100 MB from npm) inside the test.
+      }, 900_000)
     }
   },
 )
