@@ -126,6 +126,10 @@ export async function startVerifyingServer(options: VerifyingServerOptions): Pro
       res.end(String(error))
     })
   })
+  // Longer than any client pool keeps an idle socket (undici 4 s; node:http agents keep theirs until the
+  // server closes them): a server closing an idle keep-alive socket just as a client reuses it is a "socket
+  // hang up" on a busy machine, which a test would read as a signing failure.
+  server.keepAliveTimeout = 65_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve())
