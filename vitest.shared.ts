@@ -22,7 +22,31 @@ export const workspaceAliases = [
   },
 ]
 
+/**
+ * Test-only instrumentation, applied as tests load core's source: every signer `createSigner` returns is
+ * pushed into `globalThis.__AWSSIG_SIGNER_SINK__` (when the secret scan set it), so the scan can print each
+ * one as `util.inspect` and `JSON.stringify` would. Core's code is not changed for it: the function binding
+ * is rewrapped at the end of the module (a function declaration is a mutable binding; importers see the
+ * wrapper).
+ */
+const signerSink = {
+  name: 'awssig-signer-sink',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!id.replaceAll('\\', '/').endsWith('/packages/core/src/create-signer.ts')) return undefined
+    return `${code}
+;createSigner = ((create) => (...args) => {
+  const signer = create(...args)
+  const sink = globalThis.__AWSSIG_SIGNER_SINK__
+  if (Array.isArray(sink)) sink.push(signer)
+  return signer
+})(createSigner)
+`
+  },
+}
+
 export const sharedTestConfig = {
+  plugins: [signerSink],
   resolve: { alias: workspaceAliases },
   // Tests run core's sources as its development builds do (packages/core/src/build-flags.d.ts); the
   // production build is tested from dist by packages/core/test/production-build.test.ts.
