@@ -1,7 +1,7 @@
 /**
  * Issues 7 and 13, "Secrets": a net under every package's tests. Each awssig error created during a test
- * (core's `AwsSigError` constructor pushes itself into `globalThis.__AWSSIG_ERROR_SINK__` when that array
- * exists), each signer `createSigner` returned (vitest.shared.ts wraps it to push into
+ * (vitest.shared.ts makes `AwsSigError`'s constructor push it into `globalThis.__AWSSIG_ERROR_SINK__` as
+ * tests load core's source), each signer `createSigner` returned (wrapped there to push into
  * `globalThis.__AWSSIG_SIGNER_SINK__`) and everything the test writes through `console.*` is scanned after
  * the test for the workspace's test secret keys and session tokens; a test whose errors, signers or logs hold
  * one fails.
