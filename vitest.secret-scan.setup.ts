@@ -1,13 +1,18 @@
 /**
- * Issue 7, "Secrets": a net under every package's tests. Each awssig error created during a test (core's
- * `AwsSigError` constructor pushes itself into `globalThis.__AWSSIG_ERROR_SINK__` when that array exists) and
- * everything the test writes through `console.*` is scanned after the test for the workspace's test secret
- * keys and session tokens; a test whose errors or logs hold one fails.
+ * Issues 7 and 13, "Secrets": a net under every package's tests. Each awssig error created during a test
+ * (vitest.shared.ts makes `AwsSigError`'s constructor push it into `globalThis.__AWSSIG_ERROR_SINK__` as
+ * tests load core's source), each signer `createSigner` returned (wrapped there to push into
+ * `globalThis.__AWSSIG_SIGNER_SINK__`) and everything the test writes through `console.*` is scanned after
+ * the test for the workspace's test secret keys and session tokens; a test whose errors, signers or logs hold
+ * one fails.
  *
  * A test may add its own secrets: `(globalThis.__AWSSIG_TEST_SECRETS__ ??= []).push(value)`; they are
- * scanned for until the end of that test. Errors are scanned by message, `String(error)` and their own
- * fields, never `cause` (a provider's original error is kept for debugging and may quote its input).
+ * scanned for until the end of that test. Errors are scanned by message, `String(error)`, their own fields,
+ * and as `util.inspect` prints them (`console.error(err)`), `cause` chain included: core replaces a
+ * provider's error by a redacted stand-in. Signers are scanned as `util.inspect` and `JSON.stringify` print
+ * them (`console.log(signer)`, a signer serialized into a log line).
  */
+import { inspect } from 'node:util'
 import { afterEach, beforeEach } from 'vitest'
 import {
   describeFindings,
@@ -20,6 +25,7 @@ import {
 
 interface SecretScanGlobals {
   __AWSSIG_ERROR_SINK__?: unknown[]
+  __AWSSIG_SIGNER_SINK__?: unknown[]
   __AWSSIG_TEST_SECRETS__?: string[]
 }
 
@@ -29,13 +35,14 @@ const globals = globalThis as SecretScanGlobals
 const STATE = Symbol.for('awssig.secretScan')
 interface ScanState {
   errors: unknown[]
+  signers: unknown[]
   logged: string[]
 }
 const holder = globalThis as { [STATE]?: ScanState }
 const state: ScanState = holder[STATE] ?? installCollectors()
 
 function installCollectors(): ScanState {
-  const installed: ScanState = { errors: [], logged: [] }
+  const installed: ScanState = { errors: [], signers: [], logged: [] }
   holder[STATE] = installed
   for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
     const original = console[method].bind(console)
@@ -46,10 +53,13 @@ function installCollectors(): ScanState {
   }
   return installed
 }
+state.signers ??= []
 globals.__AWSSIG_ERROR_SINK__ = state.errors
+globals.__AWSSIG_SIGNER_SINK__ = state.signers
 
 beforeEach(() => {
   globals.__AWSSIG_ERROR_SINK__ = state.errors
+  globals.__AWSSIG_SIGNER_SINK__ = state.signers
   globals.__AWSSIG_TEST_SECRETS__ = []
 })
 
@@ -65,12 +75,22 @@ afterEach(() => {
   // Errors and logs from a file's beforeAll are counted with its first test.
   state.errors.forEach((error, index) => {
     const name = (error as { name?: unknown }).name
-    findings.push(...findSecrets(errorText(error), secrets, `awssig error #${index} (${String(name)})`))
+    const where = `awssig error #${index} (${String(name)})`
+    findings.push(...findSecrets(errorText(error), secrets, where))
+    findings.push(...findSecrets(printed(error), secrets, `${where} as util.inspect prints it`))
+  })
+  state.signers.forEach((signer, index) => {
+    // Functions are printed by name only: a provider given as `vi.fn` records its results (the secrets it
+    // returned) on itself, which is the mock's memory, not something the signer exposes.
+    const data = withOpaqueFunctions(signer)
+    findings.push(...findSecrets(printed(data), secrets, `signer #${index} as util.inspect prints it`))
+    findings.push(...findSecrets(serialized(signer), secrets, `signer #${index} as JSON.stringify writes it`))
   })
   state.logged.forEach((line, index) => {
     findings.push(...findSecrets(line, secrets, `console output #${index}`))
   })
   state.errors.length = 0
+  state.signers.length = 0
   state.logged.length = 0
   if (findings.length > 0) {
     throw new Error(
@@ -78,3 +98,39 @@ afterEach(() => {
     )
   }
 })
+
+/** What `console.log(value)` / `console.error(value)` print in Node: `cause` chains and own fields included. */
+function printed(value: unknown): string {
+  try {
+    return inspect(value, { depth: 6, showHidden: false, getters: false })
+  } catch {
+    return ''
+  }
+}
+
+/** What a log line gets when a signer is serialized; '' when it cannot be (a cycle). */
+function serialized(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? ''
+  } catch {
+    return ''
+  }
+}
+
+/** A copy of `value`'s own enumerable data, every function replaced by its name (cycles cut). */
+function withOpaqueFunctions(value: unknown, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'function') return `[Function ${value.name}]`
+  if (typeof value !== 'object' || value === null) return value
+  if (seen.has(value)) return '[Circular]'
+  seen.add(value)
+  if (Array.isArray(value)) return value.map((item) => withOpaqueFunctions(item, seen))
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) {
+    try {
+      copy[key] = withOpaqueFunctions((value as Record<string, unknown>)[key], seen)
+    } catch {
+      copy[key] = '[getter threw]'
+    }
+  }
+  return copy
+}

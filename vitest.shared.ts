@@ -23,7 +23,45 @@ export const workspaceAliases = [
   },
 ]
 
+// The line of AwsSigError's constructor after which the error collector is added (errors.ts).
+const ERROR_ANCHOR = 'Object.defineProperty(this, BRAND, { value: true })'
+
+/**
+ * Test-only instrumentation, applied as tests load core's source, so the library carries no test hook:
+ * - every awssig error pushes itself into `globalThis.__AWSSIG_ERROR_SINK__` (after the brand is set in
+ *   `AwsSigError`'s constructor; the build fails loudly if that line moves);
+ * - every signer `createSigner` returns is pushed into `globalThis.__AWSSIG_SIGNER_SINK__`: the function
+ *   binding is rewrapped at the end of the module (a function declaration is a mutable binding; importers
+ *   see the wrapper).
+ * The secret scan (vitest.secret-scan.setup.ts) sets both arrays and prints what they collect.
+ */
+const secretScanSinks = {
+  name: 'awssig-secret-scan-sinks',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    const path = id.replaceAll('\\', '/')
+    if (path.endsWith('/packages/core/src/errors.ts')) {
+      if (!code.includes(ERROR_ANCHOR))
+        throw new Error(`vitest.shared.ts: ${ERROR_ANCHOR} is gone from errors.ts`)
+      return code.replace(
+        ERROR_ANCHOR,
+        `${ERROR_ANCHOR}; { const sink = (globalThis as { __AWSSIG_ERROR_SINK__?: unknown }).__AWSSIG_ERROR_SINK__; if (Array.isArray(sink)) sink.push(this) }`,
+      )
+    }
+    if (!path.endsWith('/packages/core/src/create-signer.ts')) return undefined
+    return `${code}
+;createSigner = ((create) => (...args) => {
+  const signer = create(...args)
+  const sink = globalThis.__AWSSIG_SIGNER_SINK__
+  if (Array.isArray(sink)) sink.push(signer)
+  return signer
+})(createSigner)
+`
+  },
+}
+
 export const sharedTestConfig = {
+  plugins: [secretScanSinks],
   resolve: { alias: workspaceAliases },
   // Tests run core's sources as its development builds do (packages/core/src/build-flags.d.ts); the
   // production build is tested from dist by packages/core/test/production-build.test.ts.

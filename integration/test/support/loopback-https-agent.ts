@@ -12,7 +12,9 @@ export class LoopbackHttpsAgent extends http.Agent {
   readonly protocol = 'https:'
 
   constructor(private readonly port: number) {
-    super({ keepAlive: true })
+    // The options of Node's global agent (which the proxied http: requests used before): pooled sockets,
+    // most recently used first, dropped after 5 s idle so one the server closed is not reused (ECONNRESET).
+    super({ keepAlive: true, scheduling: 'lifo', timeout: 5000 })
   }
 
   override createConnection(

@@ -67,20 +67,7 @@ export function planFromRule(
         : `${label}: service ${rule.service}, hostname ${inferred.service}`,
     )
   }
-  const inferredApplies =
-    inferred !== null && (rule.service === undefined || rule.service === inferred.service)
-  const s3 = inferredApplies ? inferred.s3 : S3_FAMILY_SERVICES.has(service)
-  const contentSha256 = CONTENT_SHA256_SERVICES.has(service) || (inferredApplies && inferred.contentSha256)
-  // UNSIGNED-PAYLOAD: where the service requires it (from the host), or where the rule asks and S3 takes it.
-  const required = inferredApplies && inferred.unsignedPayload
-  if (rule.unsignedPayload && !s3 && !required) {
-    plan.warnings.push(
-      __DEV__
-        ? `${label}: unsignedPayload ignored, '${service}' is not an S3-family service.`
-        : `${label}: unsignedPayload ignored`,
-    )
-  }
-  applyPayloadFlags(plan, s3, contentSha256, required || (rule.unsignedPayload && s3))
+  applyRulePayload(plan, rule, inferred, label)
   if (rule.replaceBearer) plan.replaceBearer = true
   if (inferred?.apiChosenByHeader && rule.apiIds) plan.apiIds = rule.apiIds
   const from =
@@ -95,4 +82,30 @@ export function planFromRule(
   const bearer = __DEV__ && rule.replaceBearer ? '; a Bearer Authorization is replaced by the signature' : ''
   plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}${bearer}.`
   return plan
+}
+
+/**
+ * The payload flags of a rule's plan: from the host when inference describes the same service, else from the
+ * service; `UNSIGNED-PAYLOAD` where the host requires it, or where the rule asks and S3 takes it.
+ */
+function applyRulePayload(
+  plan: SigningPlan,
+  rule: CompiledRule,
+  inferred: AwsHostInference | null,
+  label: string,
+): void {
+  const service = plan.service
+  const inferredApplies =
+    inferred !== null && (rule.service === undefined || rule.service === inferred.service)
+  const s3 = inferredApplies ? inferred.s3 : S3_FAMILY_SERVICES.has(service)
+  const contentSha256 = CONTENT_SHA256_SERVICES.has(service) || (inferredApplies && inferred.contentSha256)
+  const required = inferredApplies && inferred.unsignedPayload
+  if (rule.unsignedPayload && !s3 && !required) {
+    plan.warnings.push(
+      __DEV__
+        ? `${label}: unsignedPayload ignored, '${service}' is not an S3-family service.`
+        : `${label}: unsignedPayload ignored`,
+    )
+  }
+  applyPayloadFlags(plan, s3, contentSha256, required || (rule.unsignedPayload && s3))
 }

@@ -107,10 +107,10 @@ describe.skipIf(!built)('the production build (`production` export condition)', 
     // The customer-code and VPC endpoint refusals keep their facts: the rule, the host, the missing field.
     const broad = production.createSigner({ rules: [{ host: '*.amazonaws.com' }] })
     expect(broad.explain('https://x.execute-api.eu-west-1.amazonaws.com/').reason).toBe(
-      'rules[0] (*.amazonaws.com): x.execute-api.eu-west-1.amazonaws.com:443 customer code, customerCode not set. x.execute-api.eu-west-1.amazonaws.com: customer code (execute-api)',
+      'rules[0] (*.amazonaws.com): x.execute-api.eu-west-1.amazonaws.com:443 customerCode x.execute-api.eu-west-1.amazonaws.com: customer code (execute-api)',
     )
     expect(signer.explain('https://vpce-0a1b-c2d3.execute-api.eu-west-1.vpce.amazonaws.com/').reason).toBe(
-      'vpce-0a1b-c2d3.execute-api.eu-west-1.vpce.amazonaws.com:443: VPC endpoint, apiIds needed.',
+      'vpce-0a1b-c2d3.execute-api.eu-west-1.vpce.amazonaws.com:443: apiIds',
     )
     expect(
       production.createSigner({ awsHosts: false }).explain('https://ec2.us-west-2.amazonaws.com/').reason,

@@ -69,26 +69,13 @@ function inferRegionalHost(
   // `<api-id>-<vpce-id>.execute-api.<region>.vpce.amazonaws.com`.
   // https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-api-test-invoke-url.html
+  // API Gateway's endpoint-specific names `vpce-<id>[-<zone>].execute-api.<region>.vpce.amazonaws.com`
+  // reach any private API the endpoint may call, picked by `x-apigw-api-id`: customer code, by header.
+  let byHeader: Partial<AwsHostInference> | undefined
   if (parts.at(-1) === 'vpce' && dns.suffix === 'amazonaws.com') {
-    parts = parts.slice(0, -1)
-    // API Gateway's endpoint-specific names `vpce-<id>[-<zone>].execute-api.<region>.vpce.amazonaws.com`
-    // reach any private API the endpoint may call, picked by `x-apigw-api-id`: customer code, by header.
-    if (parts.length === 3 && parts[0]?.startsWith('vpce-') && parts[1] === 'execute-api') {
-      const region = parts[2] as string
-      const partition = partitionOfHostRegion(region, dns)
-      if (partition === undefined) return null
-      return awsHostInference(
-        'execute-api',
-        partition,
-        region,
-        __DEV__ ? `API Gateway VPC endpoint ${host}` : '',
-        {
-          customerCode: true,
-          apiChosenByHeader: true,
-        },
-      )
-    }
-    parts = parts.filter((label) => !label.startsWith('vpce-'))
+    if (parts.length === 4 && parts[0]?.startsWith('vpce-') && parts[1] === 'execute-api')
+      byHeader = { customerCode: true, apiChosenByHeader: true }
+    parts = parts.slice(0, -1).filter((label) => !label.startsWith('vpce-'))
   }
   // OpenSearch Service domains `search-<domain>-<id>.<region>.es.amazonaws.com` (or `vpc-…`), and
   // OpenSearch Serverless collections `<collection-id>.<region>.aoss.amazonaws.com`.
@@ -128,9 +115,9 @@ function inferRegionalHost(
     // the explanation says the signing name was read from the host rather than known.
     const guessed = __DEV__ && !isKnownSameNameLabel(joined)
     const reason = __DEV__
-      ? `regional endpoint ${host}${guessed ? ' (signing name read from the host label: no endpoint rule set names it)' : ''}`
+      ? `${byHeader ? 'API Gateway VPC endpoint' : 'regional endpoint'} ${host}${guessed ? ' (signing name read from the host label: no endpoint rule set names it)' : ''}`
       : ''
-    return awsHostInference(joined, partition, region, reason)
+    return awsHostInference(joined, partition, region, reason, byHeader)
   }
   if (prefix.length !== 2) return null
   // Account-based endpoints `<account-id>.ddb.<region>`, `<account-id>.control-kinesis.<region>` (the

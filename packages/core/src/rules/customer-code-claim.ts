@@ -18,7 +18,7 @@ export function customerCodeRefusal(
   if (rule.matcher.kind !== 'exact' && !rule.customerCode) {
     return __DEV__
       ? `${label} matches ${display}, which runs customer code (${inferred.service}); a wildcard or RegExp spans every customer's hosts there, so it claims them only with customerCode: true (or name the host exactly).`
-      : `${label}: ${display} customer code, customerCode not set.`
+      : `${label}: ${display} customerCode`
   }
   if (inferred.apiChosenByHeader && rule.apiIds === undefined) return vpceNeedsApiIds(display, label)
   return undefined
@@ -28,5 +28,5 @@ export function customerCodeRefusal(
 export function vpceNeedsApiIds(display: string, label?: string): string {
   return __DEV__
     ? `${label ? `${label} matches ${display}, but ` : ''}${display} is an API Gateway VPC endpoint: the x-apigw-api-id header picks any private API it may reach, so only a rule naming the allowed API IDs (apiIds: ['a1b2c3d4e5']) signs for it.`
-    : `${label ? `${label}: ` : ''}${display}: VPC endpoint, apiIds needed.`
+    : `${label ? `${label}: ` : ''}${display}: apiIds`
 }

@@ -12,15 +12,16 @@ export const API_ID_HEADER = 'x-apigw-api-id'
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-api-test-invoke-url.html
  */
 export function checkChosenApi(headers: HeaderMap, apiIds: readonly string[], url: URL): void {
-  const apiId = headers.get(API_ID_HEADER) ?? null
   const host = headers.get('host') ?? null
-  const hostApi = host === null || host === url.host ? undefined : /^([^.]+)\.execute-api\./.exec(host)?.[1]
   const allowed = (id: string | null | undefined) => id != null && apiIds.includes(id)
-  if (!allowed(apiId) || (host !== null && host !== url.host && !allowed(hostApi))) {
+  if (
+    !allowed(headers.get(API_ID_HEADER)) ||
+    (host !== null && host !== url.host && !allowed(/^([^.]+)\.execute-api\./.exec(host)?.[1]))
+  ) {
     throw new InvalidInputError(
       __DEV__
-        ? `${url.host} is an API Gateway VPC endpoint: the ${API_ID_HEADER} header (and any Host header) must name one of the rule's apiIds (${apiIds.join(', ')}), got ${apiId ?? 'none'}.`
-        : `headers: ${API_ID_HEADER}`,
+        ? `${url.host} is an API Gateway VPC endpoint: the ${API_ID_HEADER} header (and any Host header) must name one of the rule's apiIds (${apiIds.join(', ')}), got ${headers.get(API_ID_HEADER) ?? 'none'}.`
+        : API_ID_HEADER,
       'headers',
       { url: url.href },
     )

@@ -40,7 +40,7 @@ const webCryptoEcdsa: EcdsaPrimitives = {
     } catch (error) {
       throw new EcdsaUnavailable(
         "This request needs SigV4A, but this runtime's Web Crypto could not import an ECDSA P-256 key.",
-        { cause: error },
+        { cause: platformCause(error) },
       )
     }
   },
@@ -144,4 +144,20 @@ function toHex(bytes: Uint8Array): string {
   let out = ''
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0')
   return out
+}
+
+/**
+ * The platform's error as a `cause`: its name, and its message with anything shaped like a key replaced
+ * (`console.error(err)` and `util.inspect` print causes; a platform may quote what it was given).
+ */
+function platformCause(error: unknown): Error {
+  const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as Record<
+    string,
+    unknown
+  >
+  const text = typeof message === 'string' ? message : String(error)
+  const stand = new Error(text.replace(/(?:[A-Za-z0-9+/=_-]|%[0-9A-Fa-f]{2}|\\\/){20,}/g, '[redacted]'))
+  if (typeof name === 'string') stand.name = name
+  stand.stack = `${stand.name}: ${stand.message}`
+  return stand
 }
