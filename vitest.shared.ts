@@ -31,6 +31,9 @@ export const sharedTestConfig = {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]] as never,
     testTimeout: 20_000,
+    // Type-level tests (`*.test-d.ts`: the public API's inference) run with the package's tests: vitest hands
+    // them to tsc with the package's test tsconfig (CONTRIBUTING.md), so `pnpm test` and CI run them.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.test.json' },
     // Issue 7: every awssig error and console line a test produces is scanned for the test secrets.
     setupFiles: [`${root}vitest.secret-scan.setup.ts`],
   },

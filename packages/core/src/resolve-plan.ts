@@ -4,7 +4,13 @@ import type { CompiledRule } from './rules/compile-rules'
 import { awsWrongRegionMessage } from './rules/compile-rules'
 import type { NormalizedHost } from './rules/host-pattern'
 import { CONTENT_SHA256_SERVICES, S3_FAMILY_SERVICES } from './rules/s3-family'
-import type { AwsHostsMode, Explanation, SigningPlan } from './types'
+import type { AwsHostsMode, Explanation, SigningAlgorithm, SigningPlan, SigningPlanFields } from './types'
+
+/**
+ * A plan while it is assembled (its region or region set is set after the algorithm is known). Each builder
+ * below sets exactly one of them, matching the algorithm, before it returns the draft as a {@link SigningPlan}.
+ */
+type PlanDraft = SigningPlanFields & { algorithm: SigningAlgorithm; region?: string; regionSet?: string[] }
 
 /** A plan plus the rule that produced it (for per-rule credentials). */
 export interface ResolvedPlan {
@@ -112,7 +118,7 @@ function none(reason: string): ResolvedPlan {
 }
 
 function planFromInference(inferred: AwsHostInference, display: string): SigningPlan {
-  const plan: SigningPlan = {
+  const plan: PlanDraft = {
     service: inferred.service,
     algorithm: inferred.algorithm,
     source: 'aws',
@@ -134,7 +140,7 @@ function planFromInference(inferred: AwsHostInference, display: string): Signing
   // The host, not the signing name, says whether S3's path rules apply (the S3 on Outposts control plane
   // signs as s3-outposts with ordinary rules).
   applyPayloadFlags(plan, inferred.s3, inferred.contentSha256, inferred.unsignedPayload)
-  return plan
+  return plan as SigningPlan
 }
 
 /** A plan, or a sentence saying why this matching rule cannot produce one (the next rule is tried). */
@@ -164,7 +170,7 @@ function planFromRule(
       : `${label}: no service for ${display}.`
   }
   const algorithm = rule.algorithm ?? (rule.region === undefined ? inferred?.algorithm : undefined) ?? 'sigv4'
-  const plan: SigningPlan = {
+  const plan: PlanDraft = {
     service,
     algorithm,
     source: 'rule',
@@ -225,11 +231,11 @@ function planFromRule(
   // Production builds leave it to plan.replaceBearer.
   const bearer = __DEV__ && rule.replaceBearer ? '; a Bearer Authorization is replaced by the signature' : ''
   plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}${bearer}.`
-  return plan
+  return plan as SigningPlan
 }
 
 function applyPayloadFlags(
-  plan: SigningPlan,
+  plan: PlanDraft,
   s3: boolean,
   contentSha256: boolean,
   unsignedPayload: boolean,

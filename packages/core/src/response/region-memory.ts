@@ -1,5 +1,5 @@
 import type { ResolvedPlan } from '../resolve-plan'
-import type { SigningPlan } from '../types'
+import type { SigningPlan, SigV4Plan } from '../types'
 import { regionMemoryKey } from './region-memory-key'
 
 /** The regions S3 named for buckets, and the plans they lead to. Created on the first error answer. */
@@ -68,7 +68,8 @@ export function withLearnedRegion(resolved: ResolvedPlan, region: string, key: s
   if (!plan || plan.region === region) return resolved
   if (isRegionLearnable(resolved)) {
     const learned: SigningPlan = {
-      ...plan,
+      // isRegionLearnable holds only for SigV4 plans.
+      ...(plan as SigV4Plan),
       region,
       regionCertain: true,
       // resolve-plan's "the region us-east-1 is a best guess" no longer holds.
