@@ -1,7 +1,10 @@
 import { isValidRegion } from '../aws-hosts'
 import { InvalidInputError } from '../errors'
 
-/** Options of `createRegionCache`. */
+/**
+ * Options of `createRegionCache`.
+ * @deprecated With `createRegionCache`; removed in the next minor release.
+ */
 export interface RegionCacheOptions {
   /** Most hosts remembered; the least recently used is forgotten first. @default 256 */
   max?: number
@@ -11,6 +14,7 @@ export interface RegionCacheOptions {
  * Host → region learned from S3's wrong-region answers, bounded and least-recently-used first out, so a
  * client talking to many buckets never grows without limit. Hosts compare case-insensitively and without
  * a trailing dot or port.
+ * @deprecated With `createRegionCache`; removed in the next minor release.
  */
 export interface RegionCache {
   /** The remembered region for `host`, refreshing its recency. */
@@ -27,8 +31,10 @@ export interface RegionCache {
 }
 
 /**
- * Creates the bounded cache the adapters use after S3 names a bucket's region: the request is re-signed
- * for that region and retried once, and later requests to the host are signed for it directly.
+ * Creates a bounded host → region cache for S3's wrong-region answers.
+ *
+ * @deprecated Nothing in awssig uses it: the signer itself remembers the region S3 names for a bucket
+ * (`signer.learnFromResponse`, which every adapter calls). Removed in the next minor release.
  *
  * @example
  * const regions = createRegionCache({ max: 100 })
