@@ -168,6 +168,7 @@ export interface SignedRequest {
   body?: string | ArrayBuffer | ArrayBufferView | null
 }
 
+/** Options of `signer.sign`. */
 export interface SignOptions {
   /** @default signer's `now()` (corrected for known clock skew) */
   signingDate?: Date
@@ -175,12 +176,14 @@ export interface SignOptions {
   debug?: boolean
 }
 
+/** Options of `signer.presign`. */
 export interface PresignOptions {
   /** Seconds the URL stays valid, 1…604800. */
   expiresIn: number
   signingDate?: Date
 }
 
+/** What `signer.sign` returns: the signed request, the plan it was signed with, and, with `debug`, the inputs of the signature. */
 export interface SignResult {
   request: SignedRequest
   plan: SigningPlan | null

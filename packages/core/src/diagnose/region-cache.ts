@@ -21,8 +21,11 @@ export interface RegionCache {
   get(host: string): string | undefined
   /** Remembers `region` for `host`. Throws `InvalidInputError` for a value that is not an AWS region name. */
   set(host: string, region: string): void
+  /** Whether a region is remembered for `host` (recency unchanged). */
   has(host: string): boolean
+  /** Forgets `host`; true when it was remembered. */
   delete(host: string): boolean
+  /** Forgets every host. */
   clear(): void
   /** Number of hosts remembered. */
   readonly size: number
