@@ -1,5 +1,6 @@
 export type { AwsHostInference } from './aws-hosts/types'
 export { type ReadBodyOptions, type ReadBodyResult, readBody } from './body/read-body'
+export { getRecent, setRecent } from './bounded-map'
 export {
   type CreateSignerOptions,
   createSigner,

@@ -1,4 +1,5 @@
 import { isValidRegion } from '../aws-hosts'
+import { getRecent, setRecent } from '../bounded-map'
 import { InvalidInputError } from '../errors'
 
 /**
@@ -58,18 +59,9 @@ export function createRegionCache(options: RegionCacheOptions = {}): RegionCache
       'max',
     )
   }
-  // A Map iterates in insertion order: re-inserting on every read keeps the least recently used first.
   const entries = new Map<string, string>()
   return {
-    get(host) {
-      const key = hostKey(host)
-      const region = entries.get(key)
-      if (region !== undefined) {
-        entries.delete(key)
-        entries.set(key, region)
-      }
-      return region
-    },
+    get: (host) => getRecent(entries, hostKey(host)),
     set(host, region) {
       if (typeof region !== 'string' || !isValidRegion(region)) {
         throw new InvalidInputError(
@@ -77,10 +69,7 @@ export function createRegionCache(options: RegionCacheOptions = {}): RegionCache
           'region',
         )
       }
-      const key = hostKey(host)
-      entries.delete(key)
-      entries.set(key, region)
-      while (entries.size > max) entries.delete(entries.keys().next().value as string)
+      setRecent(entries, hostKey(host), region, max)
     },
     has: (host) => entries.has(hostKey(host)),
     delete: (host) => entries.delete(hostKey(host)),
