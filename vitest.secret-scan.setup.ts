@@ -1,14 +1,16 @@
 /**
- * Issue 7, "Secrets": a net under every package's tests. Each awssig error created during a test (core's
- * `AwsSigError` constructor pushes itself into `globalThis.__AWSSIG_ERROR_SINK__` when that array exists) and
- * everything the test writes through `console.*` is scanned after the test for the workspace's test secret
- * keys and session tokens; a test whose errors or logs hold one fails.
+ * Issue 7, "Secrets": a net under every package's tests. Each awssig error created during a test (observed
+ * below, where `AwsSigError` calls its parent constructor) and everything the test writes through
+ * `console.*` is scanned after the test for the workspace's test secret keys and session tokens; a test whose
+ * errors or logs hold one fails.
  *
  * A test may add its own secrets: `(globalThis.__AWSSIG_TEST_SECRETS__ ??= []).push(value)`; they are
  * scanned for until the end of that test. Errors are scanned by message, `String(error)` and their own
  * fields, never `cause` (a provider's original error is kept for debugging and may quote its input).
  */
 import { afterEach, beforeEach } from 'vitest'
+// The same module instance the tests load: vitest.shared.ts aliases @awssig/core to these sources.
+import { AwsSigError } from './packages/core/src/errors'
 import {
   describeFindings,
   errorText,
@@ -16,10 +18,9 @@ import {
   type KnownSecret,
   type SecretFinding,
   WORKSPACE_TEST_SECRETS,
-} from './integration/test/support/secret-scan'
+} from './packages/test-utils/src/secret-scan'
 
 interface SecretScanGlobals {
-  __AWSSIG_ERROR_SINK__?: unknown[]
   __AWSSIG_TEST_SECRETS__?: string[]
 }
 
@@ -46,10 +47,30 @@ function installCollectors(): ScanState {
   }
   return installed
 }
-globals.__AWSSIG_ERROR_SINK__ = state.errors
+observeConstruction(AwsSigError, state.errors)
+
+/**
+ * Collects every instance of `base` and its subclasses, with no hook in the library: `base`'s constructor calls
+ * `super(…)`, which constructs through `base`'s prototype (`Error`); a Proxy there sees each new error (as
+ * created by `new InvalidRuleError(…)`, its own fields set right after, before the scan reads them).
+ */
+function observeConstruction(base: abstract new (...args: never[]) => Error, into: unknown[]): void {
+  const OBSERVED = Symbol.for('awssig.secretScan.observed')
+  const marked = base as unknown as { [OBSERVED]?: true }
+  if (marked[OBSERVED]) return
+  marked[OBSERVED] = true
+  const parent = Object.getPrototypeOf(base) as new (...args: unknown[]) => Error
+  const observed = new Proxy(parent, {
+    construct(target, args, newTarget) {
+      const error = Reflect.construct(target, args, newTarget) as Error
+      into.push(error)
+      return error
+    },
+  })
+  Object.setPrototypeOf(base, observed)
+}
 
 beforeEach(() => {
-  globals.__AWSSIG_ERROR_SINK__ = state.errors
   globals.__AWSSIG_TEST_SECRETS__ = []
 })
 

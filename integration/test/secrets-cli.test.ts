@@ -3,11 +3,11 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AWSSIG_BIN as bin, type Run, runAwssig } from '@awssig/test-utils/run-awssig'
+import { describeFindings, findSecrets, type KnownSecret } from '@awssig/test-utils/secret-scan'
 import type { VerifierCredentials } from '@awssig/testing'
 import { startVerifyingServer, type VerifyingServer } from '@awssig/testing/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { API_HOST, BUCKET_HOST, ENDPOINTS } from './support/endpoints'
-import { describeFindings, findSecrets, type KnownSecret } from './support/secret-scan'
 
 // The built binary, as users run it (spawned: `-v` and error output go to the real stdout/stderr).
 

@@ -33,10 +33,6 @@ export class AwsSigError extends Error {
     if (options.url !== undefined) this.url = redactUrl(options.url)
     if (options.field !== undefined) this.field = options.field
     Object.defineProperty(this, BRAND, { value: true })
-    // Test-only hook: the repo's vitest setup (vitest.secret-scan.setup.ts) sets this array to scan every
-    // error for secrets (issue 7). Unset outside tests, where it costs one property read.
-    const sink = (globalThis as { __AWSSIG_ERROR_SINK__?: unknown }).__AWSSIG_ERROR_SINK__
-    if (Array.isArray(sink)) sink.push(this)
   }
 }
 
