@@ -4,13 +4,7 @@ import type { CompiledRule } from './rules/compile-rules'
 import { awsWrongRegionMessage } from './rules/compile-rules'
 import type { NormalizedHost } from './rules/host-pattern'
 import { CONTENT_SHA256_SERVICES, S3_FAMILY_SERVICES } from './rules/s3-family'
-import type { AwsHostsMode, Explanation, SigningAlgorithm, SigningPlan, SigningPlanFields } from './types'
-
-/**
- * A plan while it is assembled (its region or region set is set after the algorithm is known). Each builder
- * below sets exactly one of them, matching the algorithm, before it returns the draft as a {@link SigningPlan}.
- */
-type PlanDraft = SigningPlanFields & { algorithm: SigningAlgorithm; region?: string; regionSet?: string[] }
+import type { AwsHostsMode, Explanation, PlanDraft, SigningPlan } from './types'
 
 /** A plan plus the rule that produced it (for per-rule credentials). */
 export interface ResolvedPlan {

@@ -141,6 +141,16 @@ export interface SigV4aPlan extends SigningPlanFields {
 /** How a request to one host will be signed; `plan.algorithm` narrows it to {@link SigV4Plan} or {@link SigV4aPlan}. */
 export type SigningPlan = SigV4Plan | SigV4aPlan
 
+/**
+ * Internal (not exported by the package): a plan while resolve-plan.ts assembles it, region or region set
+ * still to be set; each builder there sets the one its algorithm needs before returning it as a SigningPlan.
+ */
+export type PlanDraft = SigningPlanFields & {
+  algorithm: SigningAlgorithm
+  region?: string
+  regionSet?: string[]
+}
+
 /** The result of `signer.explain(url)`. */
 export interface Explanation {
   plan: SigningPlan | null
