@@ -1,10 +1,9 @@
 /**
  * Issues 7 and 13, "Secrets": a net under every package's tests. Each awssig error created during a test
- * (vitest.shared.ts makes `AwsSigError`'s constructor push it into `globalThis.__AWSSIG_ERROR_SINK__` as
- * tests load core's source), each signer `createSigner` returned (wrapped there to push into
- * `globalThis.__AWSSIG_SIGNER_SINK__`) and everything the test writes through `console.*` is scanned after
- * the test for the workspace's test secret keys and session tokens; a test whose errors, signers or logs hold
- * one fails.
+ * (observed below, where `AwsSigError` calls its parent constructor), each signer `createSigner` returned
+ * (vitest.shared.ts wraps it, as tests load core's source, to push into `globalThis.__AWSSIG_SIGNER_SINK__`)
+ * and everything the test writes through `console.*` is scanned after the test for the workspace's test
+ * secret keys and session tokens; a test whose errors, signers or logs hold one fails.
  *
  * A test may add its own secrets: `(globalThis.__AWSSIG_TEST_SECRETS__ ??= []).push(value)`; they are
  * scanned for until the end of that test. Errors are scanned by message, `String(error)`, their own fields,
@@ -14,6 +13,8 @@
  */
 import { inspect } from 'node:util'
 import { afterEach, beforeEach } from 'vitest'
+// The same module instance the tests load: vitest.shared.ts aliases @awssig/core to these sources.
+import { AwsSigError } from './packages/core/src/errors'
 import {
   describeFindings,
   errorText,
@@ -21,10 +22,9 @@ import {
   type KnownSecret,
   type SecretFinding,
   WORKSPACE_TEST_SECRETS,
-} from './integration/test/support/secret-scan'
+} from './packages/test-utils/src/secret-scan'
 
 interface SecretScanGlobals {
-  __AWSSIG_ERROR_SINK__?: unknown[]
   __AWSSIG_SIGNER_SINK__?: unknown[]
   __AWSSIG_TEST_SECRETS__?: string[]
 }
@@ -54,11 +54,31 @@ function installCollectors(): ScanState {
   return installed
 }
 state.signers ??= []
-globals.__AWSSIG_ERROR_SINK__ = state.errors
 globals.__AWSSIG_SIGNER_SINK__ = state.signers
+observeConstruction(AwsSigError, state.errors)
+
+/**
+ * Collects every instance of `base` and its subclasses, with no hook in the library: `base`'s constructor calls
+ * `super(…)`, which constructs through `base`'s prototype (`Error`); a Proxy there sees each new error (as
+ * created by `new InvalidRuleError(…)`, its own fields set right after, before the scan reads them).
+ */
+function observeConstruction(base: abstract new (...args: never[]) => Error, into: unknown[]): void {
+  const OBSERVED = Symbol.for('awssig.secretScan.observed')
+  const marked = base as unknown as { [OBSERVED]?: true }
+  if (marked[OBSERVED]) return
+  marked[OBSERVED] = true
+  const parent = Object.getPrototypeOf(base) as new (...args: unknown[]) => Error
+  const observed = new Proxy(parent, {
+    construct(target, args, newTarget) {
+      const error = Reflect.construct(target, args, newTarget) as Error
+      into.push(error)
+      return error
+    },
+  })
+  Object.setPrototypeOf(base, observed)
+}
 
 beforeEach(() => {
-  globals.__AWSSIG_ERROR_SINK__ = state.errors
   globals.__AWSSIG_SIGNER_SINK__ = state.signers
   globals.__AWSSIG_TEST_SECRETS__ = []
 })

@@ -3,6 +3,8 @@
 // per signer, so each must instead verify against the public key AWS derives from the credentials.
 // The reference signer is itself first checked against the AWS signing test suite.
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
 import { createFloor, floorSignedHeaders } from './floor.mjs'
 import {
   deriveSigV4aKeyPair,
@@ -13,7 +15,11 @@ import {
 } from './reference-signer.mjs'
 import { AMZ_DATE, API_HOST, CREDENTIALS, SHAPES } from './request-shapes.mjs'
 
-const SUITE = new URL('../../../shared/vectors/aws-signing-test-suite/', import.meta.url)
+// The workspace's one copy of the suite, kept by the private @awssig/test-utils package.
+const SUITE = new URL(
+  'vectors/aws-signing-test-suite/',
+  pathToFileURL(createRequire(import.meta.url).resolve('@awssig/test-utils/package.json')),
+)
 /** Signers whose default signed headers are host, content-type and x-amz-* (the floor's set). */
 const DEFAULT_HEADER_SIGNERS = new Set(['core', 'core-fetch', 'proto-v4'])
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'

@@ -79,5 +79,8 @@ async function warmUp(loop, ms) {
   return perOpNs
 }
 
-/** Keeps results observable so the engine cannot drop the work. */
+/**
+ * Keeps results observable so the engine cannot drop the work.
+ * @public (for a debugger or an ad-hoc script; nothing in the bench reads it)
+ */
 export const lastResult = () => sink

@@ -26,7 +26,7 @@ afterAll(async () => {
 afterEach(() => {
   trickle.finish()
   trickle = createTrickle()
-  api.arrivals.length = 0
+  api.received.length = 0
 })
 
 /** A 403 JSON error whose body sends its first bytes at once and the rest only when `finish()` is called. */
@@ -67,7 +67,7 @@ describe.each(PATHS)('%s', (path: AdapterPath) => {
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(Error)
     expect(Date.now() - started).toBeLessThan(5_000)
-    expect(api.arrivals).toHaveLength(0)
+    expect(api.received).toHaveLength(0)
   })
 
   it('a body stream that never ends: the signal rejects the call promptly, nothing is sent', async () => {
@@ -92,7 +92,7 @@ describe.each(PATHS)('%s', (path: AdapterPath) => {
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(Error)
     expect(Date.now() - started).toBeLessThan(5_000)
-    expect(api.arrivals).toHaveLength(0)
+    expect(api.received).toHaveLength(0)
   })
 
   // axios reads every answer to its end before resolving, signed or not: nothing for awssig to give back.
@@ -119,7 +119,7 @@ describe.each(PATHS)('%s', (path: AdapterPath) => {
       expect(response.status).toBe(403)
       expect(await response.text()).toContain('earlier than 20260101T001500Z')
       // Not retried: the lesson could not be read in time.
-      expect(api.arrivals).toHaveLength(1)
+      expect(api.received).toHaveLength(1)
     },
     15_000,
   )

@@ -52,7 +52,7 @@ afterAll(async () => {
   await Promise.all([caller, claimed, plain, outsider].map((station) => station.close()))
 })
 afterEach(() => {
-  for (const station of [caller, claimed, plain, outsider]) station.arrivals.length = 0
+  for (const station of [caller, claimed, plain, outsider]) station.received.length = 0
 })
 
 function redirect(status: number, location: string): Response {
@@ -111,7 +111,7 @@ function credentialHeadersOf(arrival: Arrival): string[] {
 
 /** Every request that arrived anywhere but as a signed hop on the caller's origin. */
 function arrivalsAway(): Arrival[] {
-  return [...claimed.arrivals, ...plain.arrivals, ...outsider.arrivals]
+  return [...claimed.received, ...plain.received, ...outsider.received]
 }
 
 const STATUSES = [301, 302, 303, 307, 308] as const
@@ -144,22 +144,22 @@ describe.each(PATHS)('%s', (path: AdapterPath) => {
         async (status, method) => {
           const outcome = await sendThrough(path, signer(), call(target, status, method))
           // The first request was signed, with the session token and the caller's SSE-C key.
-          expect(caller.arrivals[0]?.headers['x-amz-security-token']).toBe(CREDENTIALS.sessionToken)
+          expect(caller.received[0]?.headers['x-amz-security-token']).toBe(CREDENTIALS.sessionToken)
           for (const arrival of arrivalsAway()) {
-            expect(credentialHeadersOf(arrival), `${arrival.path}`).toEqual([])
+            expect(credentialHeadersOf(arrival), `${arrival.url}`).toEqual([])
             expect(JSON.stringify(arrival.headers)).not.toContain(CREDENTIALS.sessionToken)
           }
-          const last = caller.arrivals.at(-1) as Arrival
+          const last = caller.received.at(-1) as Arrival
           if (signed) {
             expect(outcome.status, outcome.text).toBe(200)
             expect(last.method).toBe(methodAfter(status, method))
             expect(last.headers['x-amz-server-side-encryption-customer-key']).toBe(SSE_C_KEY)
-            expect(last.body).toBe(last.method === 'POST' ? 'payload' : '')
+            expect(last.text).toBe(last.method === 'POST' ? 'payload' : '')
           } else {
             expect(arrivalsAway().length, 'the hop was delivered').toBeGreaterThan(0)
             if (target === "a chain: an unclaimed host, then back to the caller's origin") {
               // Back on the caller's origin, but chosen by a host nobody claimed: still unsigned.
-              expect(caller.arrivals).toHaveLength(2)
+              expect(caller.received).toHaveLength(2)
               expect(credentialHeadersOf(last)).toEqual([])
               expect(outcome.status).toBe(403)
             }
@@ -174,7 +174,7 @@ describe.each(PATHS)('%s', (path: AdapterPath) => {
       (e: unknown) => e,
     )
     expect(error).toBeInstanceOf(Error)
-    expect(outsider.arrivals).toHaveLength(0)
+    expect(outsider.received).toHaveLength(0)
   })
 
   it.each(['another claimed host', 'an unclaimed host'] as const)(

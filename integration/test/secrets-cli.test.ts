@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { AWSSIG_BIN as bin, type Run, runAwssig } from '@awssig/test-utils/run-awssig'
+import { describeFindings, findSecrets, type KnownSecret } from '@awssig/test-utils/secret-scan'
 import type { VerifierCredentials } from '@awssig/testing'
 import { startVerifyingServer, type VerifyingServer } from '@awssig/testing/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AWSSIG_BIN as bin, type Run, runAwssig } from '../../packages/cli/test/support/run-awssig'
 import { API_HOST, BUCKET_HOST, ENDPOINTS } from './support/endpoints'
-import { describeFindings, findSecrets, type KnownSecret } from './support/secret-scan'
 
 // The built binary, as users run it (spawned: `-v` and error output go to the real stdout/stderr).
 

@@ -2,17 +2,17 @@ import { attachSigner } from '@awssig/axios'
 import { createSigner, isAwsSigError } from '@awssig/core'
 import { createSignedFetch } from '@awssig/fetch'
 import { createKyHooks } from '@awssig/ky'
-import axios from 'axios'
-import ky1 from 'ky'
-import ky2 from 'ky2'
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import {
   describeFindings,
   errorText,
   findSecrets,
   type KnownSecret,
   registerTestSecrets,
-} from './support/secret-scan'
+} from '@awssig/test-utils/secret-scan'
+import axios from 'axios'
+import ky1 from 'ky'
+import ky2 from 'ky2'
+import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 
 // The Web Crypto build (browsers, workers): Node's build signs SigV4A with node:crypto, which is always there,
 // so SigV4aUnavailableError is reachable only here.

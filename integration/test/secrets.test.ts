@@ -11,6 +11,13 @@ import {
 } from '@awssig/core'
 import { createSignedFetch } from '@awssig/fetch'
 import { createKyHooks } from '@awssig/ky'
+import {
+  describeFindings,
+  errorText,
+  findSecrets,
+  type KnownSecret,
+  registerTestSecrets,
+} from '@awssig/test-utils/secret-scan'
 import type { VerifierCredentials } from '@awssig/testing'
 import { startVerifyingServer, type VerifyingServer } from '@awssig/testing/server'
 import axios from 'axios'
@@ -20,13 +27,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ADAPTERS, type AdapterName } from './support/clients'
 import { API_HOST, BUCKET_HOST, ENDPOINTS } from './support/endpoints'
 import { LoopbackHttpsAgent } from './support/loopback-https-agent'
-import {
-  describeFindings,
-  errorText,
-  findSecrets,
-  type KnownSecret,
-  registerTestSecrets,
-} from './support/secret-scan'
 
 // Secrets shaped like AWS's (base64 alphabet with `/`, `+` and `=`), so URL and JSON encodings differ.
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'

@@ -1,11 +1,7 @@
 import { defineConfig } from 'tsup'
+import { libraryBuild } from '../../tsup.shared'
 
 export default defineConfig({
+  ...libraryBuild,
   entry: { index: 'src/index.ts', msw: 'src/msw.ts', server: 'src/server.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
-  platform: 'neutral',
 })

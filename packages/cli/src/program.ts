@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander'
 import packageJson from '../package.json' with { type: 'json' }
-import { CliError, ExitCode } from './cli-error'
+import { ExitCode } from './cli-error'
 import type { CliIo } from './cli-io'
 import { explainCommand } from './commands/explain-command'
 import { requestCommand } from './commands/request-command'
@@ -199,5 +199,3 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return failure.exitCode
   }
 }
-
-export { CliError }

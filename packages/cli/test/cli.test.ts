@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { AWSSIG_BIN as bin, runAwssig } from '@awssig/test-utils/run-awssig'
 import { startVerifyingServer } from '@awssig/testing/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AWSSIG_BIN as bin, runAwssig } from './support/run-awssig'
 
 const credentials = {
   accessKeyId: 'AKIDEXAMPLE',

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { runAwssig } from '@awssig/test-utils/run-awssig'
 import { verifyAppSyncAuthorization, verifyWebSocketHandshake } from '@awssig/testing'
 import { type RealtimeServer, startRealtimeServer } from '@awssig/testing/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runAwssig } from './support/run-awssig'
 
 const KEYS = {
   accessKeyId: 'ASIAEXAMPLETOKEN',

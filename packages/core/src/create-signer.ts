@@ -30,6 +30,7 @@ export interface ResolvedSignerOptions {
   rules: SignerOptions['rules'] & {}
   awsHosts: AwsHostsMode
   unmatched: 'pass' | 'error'
+  /** The clock signatures are dated by (before the per-origin skew correction). */
   now: () => Date
   maxBodyBytes: number
   refreshBeforeExpiryMs: number

@@ -1,5 +1,6 @@
 export type { AwsHostInference } from './aws-hosts/types'
 export { type ReadBodyOptions, type ReadBodyResult, readBody } from './body/read-body'
+export { getRecent, setRecent } from './bounded-map'
 export {
   type CreateSignerOptions,
   createSigner,
@@ -63,13 +64,20 @@ export type {
   CredentialsInput,
   Explanation,
   HostPattern,
+  PayloadHashOnlyRule,
   PresignOptions,
   SignableRequest,
   SignedRequest,
   SignerOptions,
   SigningAlgorithm,
   SigningPlan,
+  SigningPlanFields,
   SigningRule,
+  SigningRuleFields,
   SignOptions,
   SignResult,
+  SigV4aPlan,
+  SigV4aRule,
+  SigV4Plan,
+  SigV4Rule,
 } from './types'

@@ -1,8 +1,8 @@
-import type { SigningPlan } from './types'
+import type { PlanDraft } from './types'
 
 /** Sets the payload flags of a plan: S3 path rules, `x-amz-content-sha256`, `UNSIGNED-PAYLOAD`. */
 export function applyPayloadFlags(
-  plan: SigningPlan,
+  plan: PlanDraft,
   s3: boolean,
   contentSha256: boolean,
   unsignedPayload: boolean,

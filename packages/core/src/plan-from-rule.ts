@@ -3,7 +3,7 @@ import { applyPayloadFlags, describeScope } from './plan-facts'
 import type { CompiledRule } from './rules/compile-rules'
 import { awsWrongRegionMessage } from './rules/compile-rules'
 import { CONTENT_SHA256_SERVICES, S3_FAMILY_SERVICES } from './rules/s3-family'
-import type { SigningPlan } from './types'
+import type { PlanDraft, SigningPlan } from './types'
 
 /** A plan, or a sentence saying why this matching rule cannot produce one (the next rule is tried). */
 export function planFromRule(
@@ -32,7 +32,7 @@ export function planFromRule(
       : `${label}: no service for ${display}.`
   }
   const algorithm = rule.algorithm ?? (rule.region === undefined ? inferred?.algorithm : undefined) ?? 'sigv4'
-  const plan: SigningPlan = {
+  const plan: PlanDraft = {
     service,
     algorithm,
     source: 'rule',
@@ -81,7 +81,7 @@ export function planFromRule(
   // Production builds leave it to plan.replaceBearer.
   const bearer = __DEV__ && rule.replaceBearer ? '; a Bearer Authorization is replaced by the signature' : ''
   plan.reason = `${label} matches ${display}${from} → ${describeScope(plan)}${bearer}.`
-  return plan
+  return plan as SigningPlan
 }
 
 /**
@@ -89,7 +89,7 @@ export function planFromRule(
  * service; `UNSIGNED-PAYLOAD` where the host requires it, or where the rule asks and S3 takes it.
  */
 function applyRulePayload(
-  plan: SigningPlan,
+  plan: PlanDraft,
   rule: CompiledRule,
   inferred: AwsHostInference | null,
   label: string,

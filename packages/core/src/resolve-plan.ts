@@ -5,7 +5,7 @@ import { planFromRule } from './plan-from-rule'
 import type { CompiledRule } from './rules/compile-rules'
 import { customerCodeRefusal, vpceNeedsApiIds } from './rules/customer-code-claim'
 import type { NormalizedHost } from './rules/host-pattern'
-import type { AwsHostsMode, Explanation, SigningPlan } from './types'
+import type { AwsHostsMode, Explanation, PlanDraft, SigningPlan } from './types'
 
 /** A plan plus the rule that produced it (for per-rule credentials). */
 export interface ResolvedPlan {
@@ -138,7 +138,7 @@ function none(reason: string): ResolvedPlan {
 }
 
 function planFromInference(inferred: AwsHostInference, display: string): SigningPlan {
-  const plan: SigningPlan = {
+  const plan: PlanDraft = {
     service: inferred.service,
     algorithm: inferred.algorithm,
     source: 'aws',
@@ -160,5 +160,5 @@ function planFromInference(inferred: AwsHostInference, display: string): Signing
   // The host, not the signing name, says whether S3's path rules apply (the S3 on Outposts control plane
   // signs as s3-outposts with ordinary rules).
   applyPayloadFlags(plan, inferred.s3, inferred.contentSha256, inferred.unsignedPayload)
-  return plan
+  return plan as SigningPlan
 }

@@ -20,18 +20,12 @@ export type AwsHostsMode = boolean | 'all'
 /** A host pattern: exact host (`api.example.com`, `api.example.com:8443`), `*.suffix`, or a RegExp. */
 export type HostPattern = string | RegExp
 
-/** One signing rule. Rules are checked in order; the first whose `host` matches wins. */
-export interface SigningRule {
+/** The fields every signing rule (except a {@link PayloadHashOnlyRule}) may have. */
+export interface SigningRuleFields {
   /** Exact host, `*.suffix` (one or more labels, not `suffix` itself), or RegExp tested against the host. */
   host: HostPattern
   /** Signing name (`execute-api`, `s3`, …). Optional when the host is an AWS hostname inference understands. */
   service?: string
-  /** SigV4 signing region. Optional when the host names its region. */
-  region?: string
-  /** @default 'sigv4' */
-  algorithm?: SigningAlgorithm
-  /** SigV4A region set, e.g. `['us-*']`. Only with `algorithm: 'sigv4a'`. @default ['*'] */
-  regionSet?: string[]
   /** Credentials for this host only (e.g. a different role). */
   credentials?: CredentialsInput
   /**
@@ -39,14 +33,6 @@ export interface SigningRule {
    * require it (VPC Lattice), only. @default false
    */
   unsignedPayload?: boolean
-  /**
-   * Add only `x-amz-content-sha256` (the SHA-256 of the body): no signature, no credentials needed or
-   * sent. For CloudFront with Origin Access Control in front of a Lambda function URL, which signs the
-   * origin request itself but needs the client's payload hash on POST and PUT. No other field but `host`.
-   * @default false
-   * @example { host: 'd111111abcdef8.cloudfront.net', payloadHashOnly: true }
-   */
-  payloadHashOnly?: boolean
   /**
    * Replace an `Authorization: Bearer …` header with the SigV4 signature on this host. Without it, a request
    * that already carries `Authorization` (an SDK's API key, even a placeholder) is passed through unsigned,
@@ -73,16 +59,66 @@ export interface SigningRule {
    * @example { host: 'vpce-0b7a22d021cc42f88-gectb2xb.execute-api.eu-west-1.vpce.amazonaws.com', apiIds: ['a1b2c3d4e5'] }
    */
   apiIds?: string[]
+  /** Only `true` makes a {@link PayloadHashOnlyRule}. @default false */
+  payloadHashOnly?: false
 }
 
-/** How a request to one host will be signed. */
-export interface SigningPlan {
-  service: string
-  /** SigV4 region (absent for SigV4A). */
+/**
+ * A SigV4 rule: signs for one region.
+ * @example { host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }
+ */
+export interface SigV4Rule extends SigningRuleFields {
+  /** @default 'sigv4' */
+  algorithm?: 'sigv4'
+  /** SigV4 signing region. Optional when the host names its region. */
   region?: string
-  /** SigV4A region set (absent for SigV4). */
+  /** Only SigV4A rules have a region set. */
+  regionSet?: never
+}
+
+/**
+ * A SigV4A rule: signs for a region set with ECDSA P-256.
+ * @example { host: 'mrap.example.com', service: 's3', algorithm: 'sigv4a', regionSet: ['us-*'] }
+ */
+export interface SigV4aRule extends SigningRuleFields {
+  algorithm: 'sigv4a'
+  /** SigV4A region set, e.g. `['us-*']`. @default ['*'] */
   regionSet?: string[]
-  algorithm: SigningAlgorithm
+  /** SigV4A signs for a region set, never for one region. */
+  region?: never
+}
+
+/**
+ * Add only `x-amz-content-sha256` (the SHA-256 of the body): no signature, no credentials needed or
+ * sent. For CloudFront with Origin Access Control in front of a Lambda function URL, which signs the
+ * origin request itself but needs the client's payload hash on POST and PUT. No other field but `host`.
+ * @example { host: 'd111111abcdef8.cloudfront.net', payloadHashOnly: true }
+ */
+export interface PayloadHashOnlyRule {
+  /** Exact host, `*.suffix`, or RegExp tested against the host. */
+  host: HostPattern
+  payloadHashOnly: true
+  service?: never
+  region?: never
+  algorithm?: never
+  regionSet?: never
+  credentials?: never
+  unsignedPayload?: never
+  replaceBearer?: never
+  customerCode?: never
+  apiIds?: never
+}
+
+/**
+ * One signing rule. Rules are checked in order; the first whose `host` matches wins. The shapes that
+ * `createSigner` rejects (a region set without SigV4A, a region with SigV4A, signing fields on a
+ * payload-hash-only rule) are type errors too.
+ */
+export type SigningRule = SigV4Rule | SigV4aRule | PayloadHashOnlyRule
+
+/** What every {@link SigningPlan} says, whatever its algorithm. */
+export interface SigningPlanFields {
+  service: string
   /** Whether a user rule or the built-in AWS host knowledge chose this plan. */
   source: 'rule' | 'aws'
   /** Index of the matching rule in `options.rules`, when `source` is `'rule'`. */
@@ -108,6 +144,35 @@ export interface SigningPlan {
    * signed (read-only).
    */
   apiIds?: readonly string[]
+}
+
+/** A SigV4 plan: one region (absent only on a payload-hash-only plan, which signs nothing). */
+export interface SigV4Plan extends SigningPlanFields {
+  algorithm: 'sigv4'
+  /** SigV4 region. */
+  region?: string
+  regionSet?: undefined
+}
+
+/** A SigV4A plan: a region set, no region. */
+export interface SigV4aPlan extends SigningPlanFields {
+  algorithm: 'sigv4a'
+  /** SigV4A region set. */
+  regionSet: string[]
+  region?: undefined
+}
+
+/** How a request to one host will be signed; `plan.algorithm` narrows it to {@link SigV4Plan} or {@link SigV4aPlan}. */
+export type SigningPlan = SigV4Plan | SigV4aPlan
+
+/**
+ * Internal (not exported by the package): a plan while resolve-plan.ts assembles it, region or region set
+ * still to be set; each builder there sets the one its algorithm needs before returning it as a SigningPlan.
+ */
+export type PlanDraft = SigningPlanFields & {
+  algorithm: SigningAlgorithm
+  region?: string
+  regionSet?: string[]
 }
 
 /** The result of `signer.explain(url)`. */
@@ -149,6 +214,7 @@ export interface SignedRequest {
   body?: string | ArrayBuffer | ArrayBufferView | null
 }
 
+/** Options of `signer.sign`. */
 export interface SignOptions {
   /** @default signer's `now()` (corrected for known clock skew) */
   signingDate?: Date
@@ -156,12 +222,14 @@ export interface SignOptions {
   debug?: boolean
 }
 
+/** Options of `signer.presign`. */
 export interface PresignOptions {
   /** Seconds the URL stays valid, 1…604800. */
   expiresIn: number
   signingDate?: Date
 }
 
+/** What `signer.sign` returns: the signed request, the plan it was signed with, and, with `debug`, the inputs of the signature. */
 export interface SignResult {
   request: SignedRequest
   plan: SigningPlan | null

@@ -60,7 +60,7 @@ describe('a payloadHashOnly rule', () => {
 
   it('must be a boolean', () => {
     expect(() =>
-      createSigner({ rules: [{ host: HOST, payloadHashOnly: 'yes' as unknown as boolean }] }),
+      createSigner({ rules: [{ host: HOST, payloadHashOnly: 'yes' as unknown as true }] }),
     ).toThrow(InvalidRuleError)
   })
 })

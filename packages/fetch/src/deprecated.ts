@@ -22,6 +22,7 @@ export interface OutgoingRequest {
 
 /** @deprecated The options of the old `sendSigned(signer, request, options)`; use core's `sendSigned`. */
 export interface LegacySendSignedOptions {
+  /** The fetch that sends each hop. */
   fetch: typeof fetch
   init?: RequestInit
   redirect: RequestRedirect

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { CREDENTIALS, sha256Hex } from '@awssig/test-utils/fixtures'
+import { type Loopback, startLoopback } from '@awssig/test-utils/loopback'
 import { toResponse, verifyRequest } from '@awssig/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BodyTooLargeError, createSignedFetch, createSigner, NoMatchingRuleError } from '../src'
-import { CREDENTIALS, sha256Hex } from './fixtures'
-import { type Loopback, startLoopback } from './loopback'
 
 let api: Loopback
 let slow: Server

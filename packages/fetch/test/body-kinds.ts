@@ -1,4 +1,4 @@
-import { BINARY, streamOf } from './fixtures'
+import { BINARY, streamOf } from '@awssig/test-utils/fixtures'
 
 /** One way of handing a body to fetch, and what must arrive. */
 export interface FetchBodyCase {

@@ -1,7 +1,7 @@
+import { CREDENTIALS } from '@awssig/test-utils/fixtures'
 import { type EndpointConfig, toResponse, verifyRequest } from '@awssig/testing'
 import { describe, expect, it } from 'vitest'
 import { createSignedFetch, createSigner } from '../src'
-import { CREDENTIALS } from './fixtures'
 
 const MINUTES = 60_000
 

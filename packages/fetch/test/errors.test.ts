@@ -1,3 +1,4 @@
+import { SESSION_CREDENTIALS } from '@awssig/test-utils/fixtures'
 import { describe, expect, it } from 'vitest'
 import {
   BodyTooLargeError,
@@ -8,7 +9,6 @@ import {
   NoMatchingRuleError,
   UnsignableBodyError,
 } from '../src'
-import { SESSION_CREDENTIALS } from './fixtures'
 
 const API = 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod/items?X-Amz-Credential-like=1'
 const rules = [{ host: 'abc123.execute-api.eu-west-1.amazonaws.com' }]

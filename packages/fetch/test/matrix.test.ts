@@ -1,9 +1,3 @@
-import type { EchoBody } from '@awssig/testing'
-import { awsHandlers } from '@awssig/testing/msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createSignedFetch } from '../src'
-import { FETCH_BODY_CASES } from './body-kinds'
 import {
   CREDENTIALS,
   ENDPOINTS,
@@ -13,7 +7,13 @@ import {
   TARGETS,
   verifierCredentials,
   WRONG_TARGETS,
-} from './fixtures'
+} from '@awssig/test-utils/fixtures'
+import type { EchoBody } from '@awssig/testing'
+import { awsHandlers } from '@awssig/testing/msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createSignedFetch } from '../src'
+import { FETCH_BODY_CASES } from './body-kinds'
 
 const server = setupServer(...awsHandlers({ credentials: verifierCredentials(false), endpoints: ENDPOINTS }))
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))

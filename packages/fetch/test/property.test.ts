@@ -1,6 +1,3 @@
-import fc from 'fast-check'
-import { expect, it } from 'vitest'
-import { createSignedFetch } from '../src'
 import {
   expectedBytes,
   headersOf,
@@ -10,8 +7,11 @@ import {
   type Tamper,
   urlOf,
   verifyingFetch,
-} from './arbitraries'
-import { makeSigner, sha256Hex } from './fixtures'
+} from '@awssig/test-utils/arbitraries'
+import { makeSigner, sha256Hex } from '@awssig/test-utils/fixtures'
+import fc from 'fast-check'
+import { expect, it } from 'vitest'
+import { createSignedFetch } from '../src'
 
 const RUNS = 2000
 

@@ -1,8 +1,8 @@
+import { CREDENTIALS, SESSION_CREDENTIALS, sha256Hex } from '@awssig/test-utils/fixtures'
+import { type Loopback, startLoopback } from '@awssig/test-utils/loopback'
 import { toResponse, verifyRequest } from '@awssig/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createSignedFetch, createSigner, RedirectError } from '../src'
-import { CREDENTIALS, SESSION_CREDENTIALS, sha256Hex } from './fixtures'
-import { type Loopback, startLoopback } from './loopback'
 
 const verifier = {
   credentials: [SESSION_CREDENTIALS],

@@ -1,7 +1,7 @@
+import { CREDENTIALS, sha256Hex } from '@awssig/test-utils/fixtures'
 import { type EndpointConfig, toResponse, verifyRequest } from '@awssig/testing'
 import { describe, expect, it } from 'vitest'
 import { createSignedFetch, createSigner, type SignerOptions } from '../src'
-import { CREDENTIALS, sha256Hex } from './fixtures'
 
 // The legacy global S3 host is signed for us-east-1 (a guess, regionCertain: false); the verifier's S3
 // dialect says the bucket lives in eu-central-1 the way S3 does: 400 AuthorizationHeaderMalformed with

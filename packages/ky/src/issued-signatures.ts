@@ -1,4 +1,4 @@
-import type { SigningPlan } from '@awssig/core'
+import { type SigningPlan, setRecent } from '@awssig/core'
 
 /** How many recent signatures are remembered: far more than the requests a process has in flight. */
 const CAPACITY = 10_000
@@ -15,13 +15,7 @@ export class IssuedSignatures {
   readonly #plans = new Map<string, SigningPlan | null>()
 
   add(authorization: string, plan: SigningPlan | null): void {
-    const key = authorization.slice(-KEY_LENGTH)
-    this.#plans.delete(key)
-    this.#plans.set(key, plan)
-    if (this.#plans.size > CAPACITY) {
-      const oldest = this.#plans.keys().next().value
-      if (oldest !== undefined) this.#plans.delete(oldest)
-    }
+    setRecent(this.#plans, authorization.slice(-KEY_LENGTH), plan, CAPACITY)
   }
 
   has(authorization: string): boolean {

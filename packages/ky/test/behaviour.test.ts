@@ -1,8 +1,16 @@
+import {
+  BINARY,
+  CREDENTIALS,
+  ENDPOINTS,
+  HOSTS,
+  RULES,
+  sha256Hex,
+  streamOf,
+} from '@awssig/test-utils/fixtures'
 import { awsHandlers } from '@awssig/testing/msw'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { BINARY, CREDENTIALS, ENDPOINTS, HOSTS, RULES, sha256Hex, streamOf } from '../../fetch/test/fixtures'
 import { BodyTooLargeError, createKyHooks, createSigner } from '../src'
 import { MAJORS } from './majors'
 

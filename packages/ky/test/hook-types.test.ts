@@ -1,7 +1,7 @@
+import { CREDENTIALS } from '@awssig/test-utils/fixtures'
 import ky1, { type Hooks as Ky1Hooks } from 'ky'
 import ky2, { type Hooks as Ky2Hooks } from 'ky2'
 import { expect, it } from 'vitest'
-import { CREDENTIALS } from '../../fetch/test/fixtures'
 import { createKyHooks, createSigner, withSigning } from '../src'
 
 // These calls are checked by `tsc` (the package's typecheck): the same hooks must fit both majors' types.

@@ -1,6 +1,3 @@
-import { awsHandlers } from '@awssig/testing/msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   BINARY,
   CREDENTIALS,
@@ -12,7 +9,10 @@ import {
   TARGETS,
   verifierCredentials,
   WRONG_TARGETS,
-} from '../../fetch/test/fixtures'
+} from '@awssig/test-utils/fixtures'
+import { awsHandlers } from '@awssig/testing/msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createKyHooks } from '../src'
 import { MAJORS } from './majors'
 

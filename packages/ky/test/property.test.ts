@@ -1,5 +1,3 @@
-import fc from 'fast-check'
-import { expect, it } from 'vitest'
 import {
   expectedBytes,
   headersOf,
@@ -9,8 +7,10 @@ import {
   type Tamper,
   urlOf,
   verifyingFetch,
-} from '../../fetch/test/arbitraries'
-import { makeSigner, sha256Hex } from '../../fetch/test/fixtures'
+} from '@awssig/test-utils/arbitraries'
+import { makeSigner, sha256Hex } from '@awssig/test-utils/fixtures'
+import fc from 'fast-check'
+import { expect, it } from 'vitest'
 import { createKyHooks } from '../src'
 import { MAJORS } from './majors'
 

@@ -1,7 +1,7 @@
+import { SESSION_CREDENTIALS, sha256Hex } from '@awssig/test-utils/fixtures'
+import { type Loopback, startLoopback } from '@awssig/test-utils/loopback'
 import { toResponse, verifyRequest } from '@awssig/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { SESSION_CREDENTIALS, sha256Hex } from '../../fetch/test/fixtures'
-import { type Loopback, startLoopback } from '../../fetch/test/loopback'
 import { createKyHooks, createSigner } from '../src'
 import { MAJORS } from './majors'
 

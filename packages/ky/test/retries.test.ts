@@ -1,6 +1,3 @@
-import { awsHandlers } from '@awssig/testing/msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   CREDENTIALS,
   ENDPOINTS,
@@ -8,7 +5,10 @@ import {
   RULES,
   sha256Hex,
   verifierCredentials,
-} from '../../fetch/test/fixtures'
+} from '@awssig/test-utils/fixtures'
+import { awsHandlers } from '@awssig/testing/msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createKyHooks, createSigner, withSigning } from '../src'
 import { MAJORS } from './majors'
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { CREDENTIALS } from '@awssig/test-utils/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CREDENTIALS } from '../../fetch/test/fixtures'
 import { createKyHooks, createSigner, NoMatchingRuleError } from '../src'
 import { MAJORS } from './majors'
 

@@ -1,7 +1,7 @@
+import { CREDENTIALS, sha256Hex } from '@awssig/test-utils/fixtures'
 import { awsHandlers } from '@awssig/testing/msw'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { CREDENTIALS, sha256Hex } from '../../fetch/test/fixtures'
 import { createKyHooks, createSigner, type SignerOptions } from '../src'
 import { MAJORS } from './majors'
 

@@ -25,6 +25,7 @@ export interface OpenSignedWebSocketOptions extends WebSocketSignOptions {
 /** A subscription; `unsubscribe` stops its data and tells the service. */
 export interface RealtimeSubscription {
   id: string
+  /** Stops the subscription and tells the service. */
   unsubscribe(): void
 }
 
@@ -46,6 +47,7 @@ export interface SignedWebSocket {
     subscription: GraphQLSubscription,
     onData: (data: unknown) => void,
   ): Promise<RealtimeSubscription>
+  /** Closes the socket (WebSocket close code and reason). */
   close(code?: number, reason?: string): void
   /** Settles when the socket closes. */
   readonly closed: Promise<{ code: number; reason: string }>

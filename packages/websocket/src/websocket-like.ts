@@ -3,9 +3,13 @@ export interface WebSocketLike {
   readonly readyState: number
   readonly protocol: string
   binaryType: string
+  /** Sends one message. */
   send(data: string | ArrayBufferLike | ArrayBufferView): void
+  /** Closes the socket. */
   close(code?: number, reason?: string): void
+  /** Listens for `open`, `message`, `error` or `close`. */
   addEventListener(type: string, listener: (event: never) => void): void
+  /** Stops listening. */
   removeEventListener(type: string, listener: (event: never) => void): void
 }
 

@@ -105,7 +105,9 @@ export function parseRules(json: unknown, source: string): LoadedRules {
     if (entry.host === undefined)
       throw new UsageError(`${where} needs a "host" (a hostname, "*.suffix" or "/regex/").`)
     const { profile, host, ...rest } = entry as unknown as RulesFileRule
-    rules.push({ ...rest, host: parseHost(host, where) })
+    // Each field's type is checked above; how they combine (regionSet only with sigv4a, …) is createSigner's
+    // check, which throws an InvalidRuleError naming the field and the rule's index.
+    rules.push({ ...rest, host: parseHost(host, where) } as SigningRule)
     profiles.push(profile)
   })
   return { rules, profiles }

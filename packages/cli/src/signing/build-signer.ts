@@ -32,7 +32,8 @@ export async function buildSigner(url: URL, flags: SigningFlags): Promise<CliSig
   const loaded = flags.rules ? await loadRulesFile(flags.rules) : { rules: [], profiles: [] }
   const fileRules: SigningRule[] = loaded.rules.map((rule, index) => {
     const profile = loaded.profiles[index]
-    return profile ? { ...rule, credentials: createCredentialProvider(profile) } : rule
+    // A profile on a payloadHashOnly rule is createSigner's InvalidRuleError (nothing is signed there).
+    return profile ? ({ ...rule, credentials: createCredentialProvider(profile) } as SigningRule) : rule
   })
   // Validate the file's rules on their own first so InvalidRuleError's index is the file's index.
   if (flags.rules) {
@@ -76,17 +77,13 @@ export function ruleFromFlags(url: URL, flags: SigningFlags): SigningRule | unde
       "--region is for SigV4; with --sigv4a give the regions as --region-set (e.g. 'us-*').",
     )
   }
-  const rule: SigningRule = { host: url.hostname }
-  if (flags.service) rule.service = flags.service
-  if (flags.region) rule.region = flags.region
-  if (sigv4a) {
-    rule.algorithm = 'sigv4a'
-    rule.regionSet = (flags.regionSet ?? '*')
-      .split(',')
-      .map((region) => region.trim())
-      .filter(Boolean)
-  }
-  return rule
+  const common = flags.service ? { host: url.hostname, service: flags.service } : { host: url.hostname }
+  if (!sigv4a) return flags.region ? { ...common, region: flags.region } : common
+  const regionSet = (flags.regionSet ?? '*')
+    .split(',')
+    .map((region) => region.trim())
+    .filter(Boolean)
+  return { ...common, algorithm: 'sigv4a', regionSet }
 }
 
 function validate(rules: SigningRule[], describe: (index: number, message: string) => string): void {

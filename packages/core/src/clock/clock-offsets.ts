@@ -1,3 +1,5 @@
+import { setRecent } from '../bounded-map'
+
 /**
  * How far a server's time may correct the local clock: ±7 days. A device off by hours (a wrong time zone)
  * or days (a resumed VM, a dead clock battery) recovers after one retry; a server claiming a time years
@@ -35,9 +37,7 @@ export function createClockOffsets(): ClockOffsets {
     for: (origin) => learned.get(origin) ?? all,
     learn(origin, ms) {
       if (!isClockOffset(ms)) return false
-      learned.delete(origin)
-      learned.set(origin, ms)
-      if (learned.size > MAX_ORIGINS) learned.delete(learned.keys().next().value as string)
+      setRecent(learned, origin, ms, MAX_ORIGINS)
       latest = ms
       return true
     },

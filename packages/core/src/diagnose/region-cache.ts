@@ -1,7 +1,11 @@
 import { isValidRegion } from '../aws-hosts'
+import { getRecent, setRecent } from '../bounded-map'
 import { InvalidInputError } from '../errors'
 
-/** Options of `createRegionCache`. */
+/**
+ * Options of `createRegionCache`.
+ * @deprecated With `createRegionCache`; removed in the next minor release.
+ */
 export interface RegionCacheOptions {
   /** Most hosts remembered; the least recently used is forgotten first. @default 256 */
   max?: number
@@ -11,14 +15,18 @@ export interface RegionCacheOptions {
  * Host → region learned from S3's wrong-region answers, bounded and least-recently-used first out, so a
  * client talking to many buckets never grows without limit. Hosts compare case-insensitively and without
  * a trailing dot or port.
+ * @deprecated With `createRegionCache`; removed in the next minor release.
  */
 export interface RegionCache {
   /** The remembered region for `host`, refreshing its recency. */
   get(host: string): string | undefined
   /** Remembers `region` for `host`. Throws `InvalidInputError` for a value that is not an AWS region name. */
   set(host: string, region: string): void
+  /** Whether a region is remembered for `host` (recency unchanged). */
   has(host: string): boolean
+  /** Forgets `host`; true when it was remembered. */
   delete(host: string): boolean
+  /** Forgets every host. */
   clear(): void
   /** Number of hosts remembered. */
   readonly size: number
@@ -27,8 +35,10 @@ export interface RegionCache {
 }
 
 /**
- * Creates the bounded cache the adapters use after S3 names a bucket's region: the request is re-signed
- * for that region and retried once, and later requests to the host are signed for it directly.
+ * Creates a bounded host → region cache for S3's wrong-region answers.
+ *
+ * @deprecated Nothing in awssig uses it: the signer itself remembers the region S3 names for a bucket
+ * (`signer.learnFromResponse`, which every adapter calls). Removed in the next minor release.
  *
  * @example
  * const regions = createRegionCache({ max: 100 })
@@ -51,18 +61,9 @@ export function createRegionCache(options: RegionCacheOptions = {}): RegionCache
       'max',
     )
   }
-  // A Map iterates in insertion order: re-inserting on every read keeps the least recently used first.
   const entries = new Map<string, string>()
   return {
-    get(host) {
-      const key = hostKey(host)
-      const region = entries.get(key)
-      if (region !== undefined) {
-        entries.delete(key)
-        entries.set(key, region)
-      }
-      return region
-    },
+    get: (host) => getRecent(entries, hostKey(host)),
     set(host, region) {
       if (typeof region !== 'string' || !isValidRegion(region)) {
         throw new InvalidInputError(
@@ -72,10 +73,7 @@ export function createRegionCache(options: RegionCacheOptions = {}): RegionCache
           'region',
         )
       }
-      const key = hostKey(host)
-      entries.delete(key)
-      entries.set(key, region)
-      while (entries.size > max) entries.delete(entries.keys().next().value as string)
+      setRecent(entries, hostKey(host), region, max)
     },
     has: (host) => entries.has(hostKey(host)),
     delete: (host) => entries.delete(hostKey(host)),

@@ -1,5 +1,5 @@
 import type { ResolvedPlan } from '../resolve-plan'
-import type { SigningPlan } from '../types'
+import type { SigningPlan, SigV4Plan } from '../types'
 import { regionMemoryKey } from './region-memory-key'
 
 /** The regions S3 named for buckets, and the plans they lead to. Created on the first error answer. */
@@ -11,9 +11,9 @@ export interface RegionMemory {
 }
 
 /**
- * A bounded (LRU) region memory; `max` is the signer's `regionCacheSize`. Its own small LRU rather than
- * `createRegionCache`: that one validates region names with the AWS host tables of the up-front bundle, which
- * this lazily loaded module must not import (the regions it gets were already validated by the reader).
+ * A bounded (LRU) region memory; `max` is the signer's `regionCacheSize`. Its own four-line LRU rather than
+ * `setRecent`/`getRecent` (bounded-map.ts): this module is loaded lazily, and a module imported both by it and
+ * by the up-front bundle becomes a chunk of its own that the up-front bundle then loads too (+160 B gz).
  */
 export function createRegionMemory(max: number): RegionMemory {
   // A Map iterates in insertion order: re-inserting on every read keeps the least recently used first.
@@ -68,7 +68,8 @@ export function withLearnedRegion(resolved: ResolvedPlan, region: string, key: s
   if (!plan || plan.region === region) return resolved
   if (isRegionLearnable(resolved)) {
     const learned: SigningPlan = {
-      ...plan,
+      // isRegionLearnable holds only for SigV4 plans.
+      ...(plan as SigV4Plan),
       region,
       regionCertain: true,
       // resolve-plan's "the region us-east-1 is a best guess" no longer holds.

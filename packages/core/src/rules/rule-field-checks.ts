@@ -1,5 +1,9 @@
 import { isValidRegion } from '../aws-hosts'
 import type { SigningRule } from '../types'
+
+/** Every field of any rule shape (`keyof` a union names only the fields all its members share). */
+type RuleField = SigningRule extends infer Rule ? (Rule extends unknown ? keyof Rule : never) : never
+
 import { API_ID, REGION_SET_ENTRY, SERVICE_PATTERN } from './patterns'
 import { RuleCode } from './rule-messages'
 
@@ -19,7 +23,7 @@ const boolean: FieldCheck = (value) => (typeof value === 'boolean' ? undefined :
  * compiled separately (host-pattern.ts); checks against the hostname follow in check-rule-against-host.ts.
  * Absent fields (`undefined`) are not checked.
  */
-export const RULE_FIELD_CHECKS: Record<keyof SigningRule, FieldCheck> = {
+export const RULE_FIELD_CHECKS: Record<RuleField, FieldCheck> = {
   host: () => undefined,
   algorithm: (value) => (value === 'sigv4' || value === 'sigv4a' ? undefined : RuleCode.algorithm),
   service: (value) =>

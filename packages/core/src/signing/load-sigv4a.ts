@@ -1,5 +1,6 @@
 import { sha256Primitives } from '#sha256'
 import { AwsSigError, SigV4aUnavailableError } from '../errors'
+import { isCryptoUnavailable } from './crypto-unavailable'
 import type { HeaderSignature, SigningInput } from './signing-input'
 import { type SignatureAlgorithm, signHeaders } from './sigv4'
 
@@ -28,13 +29,8 @@ export async function signSigV4a(signing: SigningInput): Promise<HeaderSignature
  * SigV4A, the `AwsSigError` base for SigV4 (a page served over plain http has no `crypto.subtle`).
  */
 export function typedCryptoError(error: unknown, algorithm: 'sigv4' | 'sigv4a' | undefined): unknown {
-  if (
-    typeof error !== 'object' ||
-    error === null ||
-    !(error as { cryptoUnavailable?: boolean }).cryptoUnavailable
-  )
-    return error
-  const { message, cause } = error as Error
+  if (!isCryptoUnavailable(error)) return error
+  const { message, cause } = error
   const options = { cause: cause ?? error }
   return algorithm === 'sigv4a'
     ? new SigV4aUnavailableError(message, options)

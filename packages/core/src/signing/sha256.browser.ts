@@ -1,3 +1,4 @@
+import type { CryptoUnavailable } from './crypto-unavailable'
 import type { HashInput, HmacKey, Sha256Primitives } from './sha256-primitives'
 
 // Selected by the `default` condition of `#sha256`: Web Crypto only, so browser bundles carry no JS SHA-256.
@@ -9,13 +10,14 @@ const HMAC = { name: 'HMAC', hash: 'SHA-256' } as const
 function subtle(): SubtleCrypto {
   const subtle = globalThis.crypto?.subtle
   if (!subtle) {
-    // Marked so the signer can rethrow it as a typed awssig error (this file stays free of imports).
-    throw Object.assign(
+    // The signer rethrows it as a typed awssig error (this file stays free of run-time imports).
+    const error: CryptoUnavailable = Object.assign(
       new Error(
         'Web Crypto (crypto.subtle) is not available: AWS signing needs a secure context (https or localhost).',
       ),
-      { cryptoUnavailable: true },
+      { cryptoUnavailable: true as const },
     )
+    throw error
   }
   return subtle
 }

@@ -14,8 +14,8 @@ export const GENERATED_HEADERS: ReadonlySet<string> = new Set([
 
 /**
  * Every header a signature writes or was computed over: what adapters remove before signing a retry again,
- * and before a request leaves for a host no rule claims. Wider than {@link GENERATED_HEADERS} by
- * `x-amz-content-sha256`, which `sign` keeps when the caller set it (e.g. `UNSIGNED-PAYLOAD`) but which an
+ * and before a request leaves for a host no rule claims. Wider than the headers awssig writes itself
+ * (internal `GENERATED_HEADERS`) by `x-amz-content-sha256`, which `sign` keeps when the caller set it (e.g. `UNSIGNED-PAYLOAD`) but which an
  * adapter must not carry over from a previous attempt.
  */
 export const SIGNATURE_HEADERS: readonly string[] = [...GENERATED_HEADERS, 'x-amz-content-sha256']

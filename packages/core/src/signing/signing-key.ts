@@ -1,4 +1,5 @@
 import { sha256Primitives } from '#sha256'
+import { setRecent } from '../bounded-map'
 import type { AwsCredentialIdentity } from '../credentials/credential-identity'
 import type { HmacKey } from './sha256-primitives'
 
@@ -34,9 +35,8 @@ export function sigV4SigningKey(
   const entry = keys.get(id)
   if (entry && entry.secret === credentials.secretAccessKey) return entry.key
   const key = deriveSigV4Key(credentials.secretAccessKey, shortDate, region, service)
-  if (keys.size >= MAX_KEYS_PER_CREDENTIALS && !entry) keys.delete(keys.keys().next().value as string)
   const created: KeyEntry = { secret: credentials.secretAccessKey, key }
-  keys.set(id, created)
+  setRecent(keys, id, created, MAX_KEYS_PER_CREDENTIALS)
   key.catch(() => {
     if (keys.get(id) === created) keys.delete(id)
   })

@@ -1,3 +1,4 @@
+import type { CryptoUnavailable } from './crypto-unavailable'
 import type { EcdsaKey, EcdsaPrimitives, Sha256Primitives } from './sha256-primitives'
 import type { SigningInput } from './signing-input'
 import type { SignatureAlgorithm } from './sigv4'
@@ -19,17 +20,18 @@ const PKCS8_PREFIX = Uint8Array.from([
   0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x04, 0x27, 0x30, 0x25, 0x02, 0x01, 0x01, 0x04, 0x20,
 ])
 
-/** Thrown when the runtime cannot do ECDSA P-256; the signer rethrows it as `SigV4aUnavailableError`. */
-class EcdsaUnavailable extends Error {
-  readonly cryptoUnavailable = true
-}
+/** The runtime cannot do ECDSA P-256; the signer rethrows it as `SigV4aUnavailableError`. */
+const ecdsaUnavailable = (message: string, cause?: unknown): CryptoUnavailable =>
+  Object.assign(new Error(message, cause === undefined ? undefined : { cause }), {
+    cryptoUnavailable: true as const,
+  })
 
 /** Web Crypto ECDSA (browsers, workers, Deno, Bun): r ‖ s converted to the DER that AWS expects. */
 const webCryptoEcdsa: EcdsaPrimitives = {
   async importPrivateKey(pkcs8) {
     const subtle = globalThis.crypto?.subtle
     if (!subtle) {
-      throw new EcdsaUnavailable(
+      throw ecdsaUnavailable(
         'This request needs SigV4A, which signs with Web Crypto ECDSA P-256, but crypto.subtle is not available here (browsers expose it only in secure contexts: https or localhost).',
       )
     }
@@ -38,9 +40,9 @@ const webCryptoEcdsa: EcdsaPrimitives = {
         'sign',
       ])) as unknown as EcdsaKey
     } catch (error) {
-      throw new EcdsaUnavailable(
+      throw ecdsaUnavailable(
         "This request needs SigV4A, but this runtime's Web Crypto could not import an ECDSA P-256 key.",
-        { cause: platformCause(error) },
+        platformCause(error),
       )
     }
   },

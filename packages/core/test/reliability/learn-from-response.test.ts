@@ -1,7 +1,7 @@
 import { toResponse, type VerifierOptions, verifyRequest } from '@awssig/testing'
 import { describe, expect, it } from 'vitest'
 import { type CreateSignerOptions, createSigner, InvalidRuleError, type Signer } from '../../src/index'
-import type { SignableRequest } from '../../src/types'
+import type { SignableRequest, SigningPlan } from '../../src/types'
 import { CREDENTIALS, toFetchRequest } from '../support/verify'
 
 // Every AWS answer in this file comes from @awssig/testing's verifier (its S3 dialect answers 400
@@ -116,7 +116,7 @@ describe('S3 wrong-region answers', () => {
     expect((await signer.learnFromResponse(one.response, one.plan, one.url)).retry).toBe(true)
     expect((await signer.learnFromResponse(two.response, two.plan, two.url)).retry).toBe(true)
     // Once signed for the named region, the same answer would change nothing: no retry, no loop.
-    const stale = { ...one.plan!, region: 'eu-central-1' }
+    const stale = { ...one.plan!, region: 'eu-central-1' } as SigningPlan
     const again = await send(signer, { method: 'GET', url: `https://${BUCKET}/1` })
     expect(again.response.status).toBe(200)
     expect((await signer.learnFromResponse(one.response.clone(), stale, one.url)).retry).toBe(false)

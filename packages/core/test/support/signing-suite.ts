@@ -1,10 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-
-/** The repo's copy of the AWS signing test suite (aws-c-auth), kept by @awssig/testing with its LICENSE. */
-export const SUITE_DIR = fileURLToPath(
-  new URL('../../../testing/test/vectors/aws-signing-test-suite/', import.meta.url),
-)
+import { SUITE_DIR } from '@awssig/test-utils/signing-suite'
 
 export interface SuiteContext {
   credentials: { access_key_id: string; secret_access_key: string; token?: string }

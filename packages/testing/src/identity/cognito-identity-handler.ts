@@ -22,6 +22,7 @@ export interface IdentityCall {
 
 /** A Web handler answering as Cognito Identity does, with the state tests inspect. */
 export interface CognitoIdentityHandler {
+  /** Answers one Cognito Identity request (`GetId`, `GetCredentialsForIdentity`) as the service would. */
   handle(request: Request): Promise<Response>
   /** Every call answered, in order. */
   calls: IdentityCall[]

@@ -10,6 +10,7 @@ export interface StsWebIdentityOptions extends IssueOptions {
 
 /** A Web handler answering as STS `AssumeRoleWithWebIdentity` does, with the state tests inspect. */
 export interface StsWebIdentityHandler {
+  /** Answers one STS `AssumeRoleWithWebIdentity` request as the service would. */
   handle(request: Request): Promise<Response>
   /** Every call answered: its form parameters (tokens included: tests only) and status. */
   calls: { operation: string; status: number; input: Record<string, string> }[]

@@ -36,6 +36,7 @@ export interface IdentityServer {
   fetch: typeof fetch
   cognito?: CognitoIdentityHandler
   sts?: StsWebIdentityHandler
+  /** Stops the server and closes open connections. */
   close(): Promise<void>
 }
 

@@ -54,6 +54,7 @@ export interface RealtimeServer {
   publishGraphQL(payload: unknown): void
   /** AppSync Events: sends an event (a JSON text) to every subscription covering `channel`. */
   publishEvent(channel: string, event: string): void
+  /** Stops the server and closes open connections. */
   close(): Promise<void>
 }
 

@@ -37,6 +37,7 @@ export interface VerifyingServer {
   port: number
   /** fetch that sends requests for declared hosts to this server, keeping their `Host` header. */
   fetch: typeof fetch
+  /** Stops the server and closes open connections. */
   close(): Promise<void>
   /** Every request answered so far, in order. */
   requests: ServedRequest[]

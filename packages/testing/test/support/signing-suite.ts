@@ -1,8 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-
-/** The AWS signing test suite copy in this package (core's tests read the same path). */
-export const SUITE_DIR = fileURLToPath(new URL('../vectors/aws-signing-test-suite/', import.meta.url))
+import { SUITE_DIR } from '@awssig/test-utils/signing-suite'
 
 /** A request as written in the suite's `*.txt` files: request line, raw header lines, body. */
 export interface RawRequest {

@@ -24,7 +24,10 @@ export interface WebProviderOptions {
  * API subset. `localStorage` satisfies it.
  */
 export interface IdentityIdStorage {
+  /** The stored identity ID, if any (may be async). */
   getItem(key: string): string | null | undefined | Promise<string | null | undefined>
+  /** Stores the identity ID (may be async). */
   setItem(key: string, value: string): void | Promise<void>
+  /** Forgets the identity ID (may be async). */
   removeItem(key: string): void | Promise<void>
 }

@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 
 /** The built binary the tests spawn (build first: `pnpm --filter @awssig/cli run build`). */
-export const AWSSIG_BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url))
+export const AWSSIG_BIN = join(
+  dirname(createRequire(import.meta.url).resolve('@awssig/cli/package.json')),
+  'dist/bin.js',
+)
 
 export interface Run {
   code: number
