@@ -6,7 +6,7 @@ import {
   type Signer,
   sendSigned,
 } from '@awssig/core'
-import { copyHeaders } from './copy-headers'
+import { headerPairsOf } from './copy-headers'
 
 /** Options of {@link createSignedFetch}. */
 export interface SignedFetchOptions {
@@ -84,9 +84,10 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
     const url = absoluteUrl(original ? original.url : (input as string | URL))
     if (url === undefined) return baseFetch(input, init)
     // For a URL and init, this copy is also the outgoing request's (one copy of the caller's headers).
-    const callerHeaders = copyHeaders(init?.headers ?? original?.headers)
+    const callerHeaders = headerPairsOf(init?.headers ?? original?.headers)
     if (keepsOwnAuthorization(signer, url, callerHeaders)) return baseFetch(input, init)
-    if (signer.resolve(url) === null && signer.options.unmatched !== 'error') return baseFetch(input, init)
+    const plan = signer.resolve(url)
+    if (plan === null && signer.options.unmatched !== 'error') return baseFetch(input, init)
 
     // A Request's merge with init loads on first use: most callers pass a URL.
     let request: LoopRequest = {
@@ -107,6 +108,7 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
     return sendSigned(signer, request, (hop) => baseFetch(hop.url, toInit(hop, rest)), {
       signal: rest.signal ?? null,
       redirect,
+      plan,
       retryOnClockSkew: options.retryOnClockSkew !== false,
       retryOnWrongRegion: options.retryOnWrongRegion !== false,
     })

@@ -24,7 +24,8 @@ export interface ReadBodyResult {
   contentType?: string
 }
 
-const TEXT_CONTENT_TYPE = 'text/plain;charset=UTF-8'
+/** The `Content-Type` fetch gives a string body when the caller sets none. */
+export const TEXT_CONTENT_TYPE = 'text/plain;charset=UTF-8'
 const FORM_URLENCODED_CONTENT_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8'
 
 /**

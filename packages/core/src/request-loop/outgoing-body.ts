@@ -1,4 +1,4 @@
-import { readBody } from '../body/read-body'
+import { readBody, TEXT_CONTENT_TYPE } from '../body/read-body'
 import type { SigningPlan } from '../types'
 
 /** The body as it is hashed and sent: exact bytes or text, or a stream sent with `UNSIGNED-PAYLOAD`. */
@@ -24,6 +24,8 @@ export function prepareBody(
   if (body === null || body === undefined) return { body: undefined }
   if (isStream(body) && plan?.unsignedPayload) return { body }
   if (isBinary(body)) return { body }
+  // The most common body (JSON text): no reading, no await. Its size is checked when it is signed.
+  if (typeof body === 'string') return { body, contentType: TEXT_CONTENT_TYPE }
   return readBody(body as BodyInit, options).then((read) =>
     read.contentType === undefined ? { body: read.body } : read,
   )

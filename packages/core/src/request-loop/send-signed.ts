@@ -56,6 +56,8 @@ export interface SendSignedOptions {
   retryOnWrongRegion?: boolean
   /** Continue from this answer to the first attempt instead of sending it. */
   first?: FirstAnswer
+  /** The plan the adapter already resolved for `request.url` (saves resolving it again). */
+  plan?: SigningPlan | null
 }
 
 /**
@@ -82,7 +84,7 @@ export async function sendSigned(
   const { signal } = options
   throwIfAborted(signal)
   const mode = redirectModeFor(options.redirect, request.method, request.url)
-  const plan = options.first ? options.first.plan : signer.resolve(request.url)
+  const plan = options.first ? options.first.plan : (options.plan ?? signer.resolve(request.url))
   const body = prepareBody(request.body ?? null, plan, {
     maxBodyBytes: signer.options.maxBodyBytes,
     method: request.method,
