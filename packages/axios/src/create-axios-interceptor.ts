@@ -85,20 +85,7 @@ async function signAxiosConfig(
   const previous = readSigningState(config)
   const headers = new AxiosHeaders(config.headers)
   if (previous?.unsigned) return sendUnsigned(config, headers, previous, signer)
-  const existingAuthorization = headers.get('authorization')
-  if (
-    previous !== undefined &&
-    (existingAuthorization == null || existingAuthorization === previous.authorization)
-  ) {
-    // A retry (axios-retry, our redirect or skew handling) of a request we signed: its headers still hold
-    // the previous attempt's signature and date.
-    stripSignatureHeaders(headers)
-  } else if (existingAuthorization != null && existingAuthorization !== false) {
-    // The caller's own Authorization is left alone, except a Bearer on a host whose rule says replaceBearer.
-    const own = new Headers({ authorization: String(existingAuthorization) })
-    if (keepsOwnAuthorization(signer, resolveWireUrl(config, builder).href, own)) return config
-    headers.delete('authorization')
-  }
+  if (keepsCallerAuthorization(config, headers, previous, signer, builder)) return config
 
   const method = (config.method ?? 'get').toUpperCase()
   const url = resolveWireUrl(config, builder)
@@ -157,6 +144,30 @@ async function signAxiosConfig(
   if (state.redirectsLeft !== undefined) keepRedirectsForUs(signed, config)
   else guardTransportRedirects(signed, config)
   return withSigningState(signed, state)
+}
+
+/**
+ * Readies `headers` for signing and says whether the caller's own `Authorization` stays (the request then
+ * goes out as it is). A retry of a request we signed (axios-retry, our redirect or skew handling) drops the
+ * previous attempt's signature; the caller's own Authorization is left alone, except a Bearer on a host whose
+ * rule says `replaceBearer`.
+ */
+function keepsCallerAuthorization(
+  config: InternalAxiosRequestConfig,
+  headers: AxiosHeaders,
+  previous: SigningState | undefined,
+  signer: Signer,
+  builder: UriBuilder,
+): boolean {
+  const existing = headers.get('authorization')
+  if (previous !== undefined && (existing == null || existing === previous.authorization)) {
+    stripSignatureHeaders(headers)
+  } else if (existing != null && existing !== false) {
+    const own = { authorization: String(existing) }
+    if (keepsOwnAuthorization(signer, resolveWireUrl(config, builder).href, own)) return true
+    headers.delete('authorization')
+  }
+  return false
 }
 
 /**

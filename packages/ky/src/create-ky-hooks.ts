@@ -91,96 +91,13 @@ interface KyCall {
  * const items = await api.post('items', { json: { name: 'a' } }).json()
  */
 export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): SigningKyHooks {
-  const issued = new IssuedSignatures()
-  const learn = {
-    clockSkew: options.retryOnClockSkew !== false,
-    wrongRegion: options.retryOnWrongRegion !== false,
+  const context: HooksContext = {
+    signer,
+    options,
+    issued: new IssuedSignatures(),
+    signedBodies: new WeakMap(),
   }
-  // ky 2 without retries sends our Request itself (no copy is kept): remember the bytes to send them again.
-  const signedBodies = new WeakMap<Request, Uint8Array | string>()
-
-  /** Returns the signed replacement for `request`, or `undefined` to leave it as it is. */
-  async function sign(request: Request, kyOptions: KyOptionsView): Promise<Request | undefined> {
-    const url = request.url
-    const authorization = request.headers.get('authorization')
-    const ours = authorization !== null && issued.has(authorization)
-    if (!ours && keepsOwnAuthorization(signer, url, request.headers)) return undefined
-    const plan = signer.resolve(url)
-    if (plan === null && signer.options.unmatched !== 'error') return undefined
-
-    const { signal } = request
-    const mode = redirectModeFor(kyOptions.redirect, request.method, url)
-    const prepared = await prepareBody(request.body, plan, {
-      maxBodyBytes: signer.options.maxBodyBytes,
-      method: request.method,
-      url,
-      signal,
-    })
-    const streamed = prepared.body !== undefined && request.body === prepared.body
-    const body = streamed ? undefined : (prepared.body as Uint8Array | string | undefined)
-    const signed = await abortable(
-      signer.sign({ method: request.method, url, headers: stripSignatureHeaders(request.headers), body }),
-      signal,
-    )
-    const signature = signed.request.headers.get('authorization')
-    if (signature !== null) issued.add(signature, signed.plan)
-    const init: RequestInit & { duplex?: 'half' } = {
-      headers: [...signed.request.headers],
-      redirect: mode.transport,
-    }
-    // A streamed body stays in `request` and moves to the replacement; a buffered one is sent as signed.
-    if (!streamed) init.body = body as BodyInit | undefined
-    else init.duplex = 'half'
-    const replacement = new Request(request, init)
-    if (body !== undefined) signedBodies.set(replacement, body)
-    return replacement
-  }
-
-  /** Continues in core's loop from ky's answer: redirects under the credential policy, learning, one retry. */
-  async function afterResponse(call: KyCall): Promise<Response | undefined> {
-    const { request, options: kyOptions, response } = call
-    // A success costs one comparison: the loop (and core's response side) runs only for other answers.
-    if (response === undefined || response.status < 300) return undefined
-    const authorization = request.headers.get('authorization')
-    if (authorization === null || !issued.has(authorization)) return undefined
-    let body: Uint8Array | string | undefined
-    if (request.bodyUsed) {
-      body = signedBodies.get(request)
-      if (body === undefined) return undefined
-    } else if (request.body !== null) {
-      body = new Uint8Array(await request.clone().arrayBuffer())
-    }
-    const loopRequest: LoopRequest = {
-      method: request.method,
-      url: request.url,
-      headers: request.headers,
-      body,
-    }
-    const baseFetch: typeof fetch =
-      options.fetch ?? kyOptions.fetch ?? ((input, init) => globalThis.fetch(input, init))
-    const rest = { signal: request.signal, credentials: request.credentials, cache: request.cache }
-    const answer = await sendSigned(
-      signer,
-      loopRequest,
-      (hop) =>
-        baseFetch(hop.url, {
-          ...rest,
-          method: hop.method,
-          headers: hop.headers,
-          body: hop.body as BodyInit,
-          redirect: hop.redirect,
-        }),
-      {
-        signal: request.signal,
-        redirect: kyOptions.redirect,
-        retryOnClockSkew: learn.clockSkew,
-        retryOnWrongRegion: learn.wrongRegion,
-        first: { response, plan: issued.planOf(authorization) },
-      },
-    )
-    return answer === response ? undefined : answer
-  }
-
+  const sign = (request: Request, kyOptions: KyOptionsView) => signKyRequest(context, request, kyOptions)
   return {
     beforeRequest: [
       async (...args: unknown[]) => {
@@ -196,8 +113,106 @@ export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): Sig
         return sign(call.request, call.options)
       },
     ],
-    afterResponse: [async (...args: unknown[]) => afterResponse(readCall(args))],
+    afterResponse: [async (...args: unknown[]) => continueInLoop(context, readCall(args))],
   }
+}
+
+/** What the hooks of one `createKyHooks` call share. */
+interface HooksContext {
+  signer: Signer
+  options: KyHooksOptions
+  /** The signatures these hooks issued (so a retry re-signs ours and leaves a caller's own alone). */
+  issued: IssuedSignatures
+  /** ky 2 without retries sends our Request itself (no copy is kept): the bytes, to send them again. */
+  signedBodies: WeakMap<Request, Uint8Array | string>
+}
+
+/** Returns the signed replacement for `request`, or `undefined` to leave it as it is. */
+async function signKyRequest(
+  context: HooksContext,
+  request: Request,
+  kyOptions: KyOptionsView,
+): Promise<Request | undefined> {
+  const { signer, issued, signedBodies } = context
+  const url = request.url
+  const authorization = request.headers.get('authorization')
+  const ours = authorization !== null && issued.has(authorization)
+  if (!ours && keepsOwnAuthorization(signer, url, request.headers)) return undefined
+  const plan = signer.resolve(url)
+  if (plan === null && signer.options.unmatched !== 'error') return undefined
+
+  const { signal } = request
+  const mode = redirectModeFor(kyOptions.redirect, request.method, url)
+  const prepared = await prepareBody(request.body, plan, {
+    maxBodyBytes: signer.options.maxBodyBytes,
+    method: request.method,
+    url,
+    signal,
+  })
+  const streamed = prepared.body !== undefined && request.body === prepared.body
+  const body = streamed ? undefined : (prepared.body as Uint8Array | string | undefined)
+  const signed = await abortable(
+    signer.sign({ method: request.method, url, headers: stripSignatureHeaders(request.headers), body }),
+    signal,
+  )
+  const signature = signed.request.headers.get('authorization')
+  if (signature !== null) issued.add(signature, signed.plan)
+  const init: RequestInit & { duplex?: 'half' } = {
+    headers: [...signed.request.headers],
+    redirect: mode.transport,
+  }
+  // A streamed body stays in `request` and moves to the replacement; a buffered one is sent as signed.
+  if (!streamed) init.body = body as BodyInit | undefined
+  else init.duplex = 'half'
+  const replacement = new Request(request, init)
+  if (body !== undefined) signedBodies.set(replacement, body)
+  return replacement
+}
+
+/** Continues in core's loop from ky's answer: redirects under the credential policy, learning, one retry. */
+async function continueInLoop(context: HooksContext, call: KyCall): Promise<Response | undefined> {
+  const { signer, issued, signedBodies, options } = context
+  const { request, options: kyOptions, response } = call
+  // A success costs one comparison: the loop (and core's response side) runs only for other answers.
+  if (response === undefined || response.status < 300) return undefined
+  const authorization = request.headers.get('authorization')
+  if (authorization === null || !issued.has(authorization)) return undefined
+  let body: Uint8Array | string | undefined
+  if (request.bodyUsed) {
+    body = signedBodies.get(request)
+    if (body === undefined) return undefined
+  } else if (request.body !== null) {
+    body = new Uint8Array(await request.clone().arrayBuffer())
+  }
+  const loopRequest: LoopRequest = {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    body,
+  }
+  const baseFetch: typeof fetch =
+    options.fetch ?? kyOptions.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  const rest = { signal: request.signal, credentials: request.credentials, cache: request.cache }
+  const answer = await sendSigned(
+    signer,
+    loopRequest,
+    (hop) =>
+      baseFetch(hop.url, {
+        ...rest,
+        method: hop.method,
+        headers: hop.headers,
+        body: hop.body as BodyInit,
+        redirect: hop.redirect,
+      }),
+    {
+      signal: request.signal,
+      redirect: kyOptions.redirect,
+      retryOnClockSkew: options.retryOnClockSkew !== false,
+      retryOnWrongRegion: options.retryOnWrongRegion !== false,
+      first: { response, plan: issued.planOf(authorization) },
+    },
+  )
+  return answer === response ? undefined : answer
 }
 
 /**

@@ -119,7 +119,19 @@ function inferRegionalHost(
       : ''
     return awsHostInference(joined, partition, region, reason, byHeader)
   }
-  if (prefix.length !== 2) return null
+  return prefix.length === 2 ? inferTwoLabelHost(prefix as [string, string], partition, region, host) : null
+}
+
+/**
+ * `<a>.<b>.<region>.<suffix>`: account-based endpoints and the documented customer-code and IoT data forms,
+ * whose first label is an ID.
+ */
+function inferTwoLabelHost(
+  prefix: [string, string],
+  partition: string,
+  region: string,
+  host: string,
+): AwsHostInference | null {
   // Account-based endpoints `<account-id>.ddb.<region>`, `<account-id>.control-kinesis.<region>` (the
   // DynamoDB and Kinesis endpoint rule sets, with AccountId or a resource ARN).
   const account = /^\d{12}$/.test(prefix[0] as string) ? signingNameOf(`#${prefix[1]}`) : undefined
