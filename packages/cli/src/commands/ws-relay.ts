@@ -8,7 +8,7 @@ import type { CliIo } from '../cli-io'
  * for AppSync, a JSON line `{"type":"subscribe"|"publish"|"start", …}` without `authorization` is signed
  * first (an `id` is added when missing). Each message received is printed as one line (binary as base64);
  * AppSync's `ka` only with `-v`. When stdin ends, answers still on their way are printed: the socket closes
- * once nothing has arrived for `idleMs`. Resolves with the close code.
+ * once nothing was sent or has arrived for `idleMs`. Resolves with the close code.
  */
 export async function relay(
   socket: SignedWebSocket,
@@ -30,6 +30,8 @@ export async function relay(
     for await (const line of io.stdinLines?.() ?? []) {
       if (line.trim() === '') continue
       socket.send(messages ? await signLine(line, messages) : line)
+      // Sending counts as activity: the answers to what was just sent are still on their way.
+      lastMessageAt = Date.now()
     }
   })()
   const outcome = await Promise.race([socket.closed, stdinDone.then(() => undefined)])

@@ -115,8 +115,12 @@ export async function startRealtimeServer(options: RealtimeServerOptions): Promi
         kind === 'appsync-graphql' || kind === 'appsync-events'
           ? setInterval(() => ws.send(JSON.stringify({ type: 'ka' })), options.keepAliveMs ?? 60_000)
           : undefined
+      // One message at a time, in arrival order, as the services answer them: verifying is asynchronous, and a
+      // publish verified before the subscribe sent just ahead of it would find no subscriber.
+      let inOrder: Promise<void> = Promise.resolve()
       ws.on('message', (data: Buffer, isBinary: boolean) => {
-        void onClientMessage(session, isBinary ? new Uint8Array(data) : data.toString('utf8'), context)
+        const message = isBinary ? new Uint8Array(data) : data.toString('utf8')
+        inOrder = inOrder.then(() => onClientMessage(session, message, context)).catch(() => undefined)
       })
       ws.on('close', () => {
         clearInterval(keepAlive)
