@@ -14,22 +14,22 @@ export function isAlreadySigned(url: string | URL, headers?: HeadersInit): boole
     if (name.includes('%')) name = decodeComponentOrKeep(name)
     if (name.length === 15 && name.toLowerCase() === 'x-amz-signature') return true
   }
-  return headers !== undefined && hasAuthorization(headers)
+  return headers !== undefined && authorizationOf(headers) !== undefined
 }
 
 /**
- * `Headers.has('authorization')` without copying the caller's headers into a new `Headers` (nor reading the
- * global `Headers`, whose first use in Node loads undici): a `Headers` of any realm and other iterables are
- * read as pairs, records by their keys.
+ * The `Authorization` value of `headers`, or undefined when there is none, without copying them into a new
+ * `Headers` (nor reading the global `Headers`, whose first use in Node loads undici): a `Headers` of any realm
+ * is asked directly, other iterables are read as pairs, records by their entries.
  */
-function hasAuthorization(headers: HeadersInit): boolean {
-  const names =
-    Symbol.iterator in headers
-      ? Array.from(headers as Iterable<[string, string]>, ([name]) => name)
-      : Object.keys(headers)
-  for (const name of names)
-    if (typeof name === 'string' && name.toLowerCase() === 'authorization') return true
-  return false
+export function authorizationOf(headers: HeadersInit): string | undefined {
+  if (typeof (headers as Headers).get === 'function')
+    return (headers as Headers).get('authorization') ?? undefined
+  const pairs = Symbol.iterator in headers ? (headers as Iterable<[string, string]>) : Object.entries(headers)
+  for (const [name, value] of pairs) {
+    if (typeof name === 'string' && name.toLowerCase() === 'authorization') return String(value)
+  }
+  return undefined
 }
 
 /** The `?…` part of `url`, without the fragment; strings are not parsed (they need not be absolute). */
