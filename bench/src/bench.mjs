@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // pnpm bench [--check] [--quick] [--rounds N] [--cold-runs N] [--strict]
-//   --cold-runs  fresh processes per cold-start variant (default 20)
+//   --cold-runs  fresh processes per cold-start variant (default 60)
 //   --check   run the signature cross-check only
 //   --quick   fewer, shorter rounds (a smoke run, not for reporting)
 //   --strict  exit non-zero when a target (not an informational one) fails, not only on a cross-check mismatch
@@ -31,7 +31,7 @@ const settings = {
   roundMs: quick ? 10 : 30,
   warmupMs: quick ? 100 : 500,
   firstCallRuns: quick ? 2 : 5,
-  coldStartRuns: numberArg('--cold-runs') ?? (quick ? 3 : 20),
+  coldStartRuns: numberArg('--cold-runs') ?? (quick ? 3 : 60),
 }
 
 const awssig = await loadAwssigContenders()

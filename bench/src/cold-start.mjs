@@ -1,6 +1,8 @@
 // Cold start as serverless functions and CLIs pay it (issue 17): whole fresh `node` processes (spawn to
-// exit), median of N, minus the median of an empty `node` process measured in the same run, interleaved so
-// every variant sees the same machine state. Part of `pnpm bench`; alone: `node src/cold-start.mjs [runs=20]`.
+// exit), N rounds, each variant's increment the median over rounds of its time minus the empty `node`
+// process of the same round; variants interleaved so every one sees the same machine state. Part of
+// `pnpm bench` (60 rounds: with 20, spawn-to-exit noise of ±15 ms on a shared 2-core machine still moved
+// the result by ±4 ms between runs); alone: `node src/cold-start.mjs [runs=60]`.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { median } from './measure.mjs'
@@ -74,21 +76,33 @@ function once(body) {
   return { ms, cpuMs: Number(/cpu-ms (\S+)$/.exec(result.stderr)?.[1]) }
 }
 
-/** Medians per variant (wall and CPU) and their increments over the empty process. */
-export function measureColdStart(runs = 20) {
+/**
+ * Medians per variant (wall and CPU) and their increments over the empty process. An increment is the median
+ * of paired differences: each run minus the empty process of the same round, measured next to it. A shared
+ * machine drifts between slower and faster phases over seconds; a difference of two medians taken over the
+ * whole run carries that drift (three runs of the same build moved a ratio from 0.74× to 1.65×), a paired
+ * difference mostly cancels it.
+ */
+export function measureColdStart(runs = 60) {
   const names = Object.keys(VARIANTS)
   const samples = Object.fromEntries(names.map((n) => [n, []]))
   for (let i = 0; i < runs; i++) {
     for (const name of i % 2 ? [...names].reverse() : names) samples[name].push(once(VARIANTS[name]))
   }
-  const medianOf = (name, field) => median(samples[name].map((s) => s[field]).sort((a, b) => a - b))
-  const empty = { ms: medianOf('empty node', 'ms'), cpuMs: medianOf('empty node', 'cpuMs') }
+  const sorted = (values) => values.sort((a, b) => a - b)
+  const medianOf = (name, field) => median(sorted(samples[name].map((s) => s[field])))
+  const pairedIncrement = (name, field) =>
+    median(sorted(samples[name].map((s, i) => s[field] - samples['empty node'][i][field])))
   return Object.fromEntries(
-    names.map((n) => {
-      const medianMs = medianOf(n, 'ms')
-      const cpuMs = medianOf(n, 'cpuMs')
-      return [n, { medianMs, incrementMs: medianMs - empty.ms, cpuMs, cpuIncrementMs: cpuMs - empty.cpuMs }]
-    }),
+    names.map((n) => [
+      n,
+      {
+        medianMs: medianOf(n, 'ms'),
+        incrementMs: pairedIncrement(n, 'ms'),
+        cpuMs: medianOf(n, 'cpuMs'),
+        cpuIncrementMs: pairedIncrement(n, 'cpuMs'),
+      },
+    ]),
   )
 }
 
@@ -129,7 +143,7 @@ export function coldStartTargets(r) {
 /** The Markdown table of one measurement. */
 export function coldStartTable(r, runs) {
   const lines = [
-    `Cold start, node ${process.version}, median of ${runs} fresh processes each, interleaved`,
+    `Cold start, node ${process.version}, ${runs} rounds of fresh processes, interleaved; increments are medians of per-round differences`,
     '',
     '| variant | process (ms) | increment over empty node (ms) | CPU increment (ms) |',
     '|---|--:|--:|--:|',
@@ -144,7 +158,7 @@ export function coldStartTable(r, runs) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const runs = Number(process.argv[2] ?? 20)
+  const runs = Number(process.argv[2] ?? 60)
   const r = measureColdStart(runs)
   console.log(`${coldStartTable(r, runs)}\n`)
   for (const t of coldStartTargets(r)) {

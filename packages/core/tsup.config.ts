@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { defineConfig, type Options } from 'tsup'
 
 // __DEV__ guards the prose of validation errors and explanations (src/build-flags.d.ts). Every build keeps it
@@ -48,14 +49,26 @@ export default defineConfig([
     dts: true,
     clean: true,
   },
-  // The `node` export condition: SigV4A inlined instead of a lazily imported chunk. Bundles for browsers keep
-  // it lazy (index.js); in Node, one more dynamic import would cost more at the first SigV4A signature
-  // (~1–3 ms) than the code costs to load up front. The node:crypto primitives (#sha256's `node` target) are
-  // inlined too: Node 20's ESM loader spends ≈ 4 ms of CPU on a cold start resolving the package import and
-  // loading it as a module of its own (bench/src/cold-start.mjs).
+  // The `node` export condition. SigV4A inline instead of a lazily imported chunk: in Node one more dynamic
+  // import would cost more at the first SigV4A signature (~1–3 ms) than compiling the code up front. The
+  // node:crypto primitives (#sha256's `node` target) inline too: Node 20's ESM loader spends ≈ 4 ms of CPU on
+  // a cold start resolving the package import and loading it as a module of its own. What only an error
+  // answer, a redirect, a provider or a presign needs stays in chunks, and the file is minified (names kept,
+  // for stack traces): compiling the entry is most of an import's cost (bench/src/cold-start.mjs).
   extraEntry('index.node', {
-    splitting: false,
     external: shared.external.filter((name) => name !== '#sha256'),
+    minifyWhitespace: true,
+    minifySyntax: true,
+    esbuildPlugins: [
+      {
+        name: 'sigv4a-inline',
+        setup(build) {
+          build.onResolve({ filter: /\/import-sigv4a$/ }, (args) => ({
+            path: join(args.resolveDir, 'import-sigv4a.node.ts'),
+          }))
+        },
+      },
+    ],
     esbuildOptions(options) {
       options.alias = { ...options.alias, '#sha256': './src/signing/sha256.node.ts' }
     },

@@ -1,6 +1,7 @@
 import { sha256Primitives } from '#sha256'
 import { AwsSigError, SigV4aUnavailableError } from '../errors'
 import { isCryptoUnavailable } from './crypto-unavailable'
+import { importSigV4a, type SigV4aModule } from './import-sigv4a'
 import type { HeaderSignature, SigningInput } from './signing-input'
 import { type SignatureAlgorithm, signHeaders } from './sigv4'
 
@@ -8,9 +9,9 @@ import { type SignatureAlgorithm, signHeaders } from './sigv4'
  * SigV4A's ECDSA half, loaded with `import()` on first use so SigV4-only apps never load (or bundle) it.
  */
 export async function loadSigV4aAlgorithm(signing: SigningInput): Promise<SignatureAlgorithm> {
-  let module: typeof import('./sigv4a')
+  let module: SigV4aModule
   try {
-    module = await import('./sigv4a')
+    module = await importSigV4a()
   } catch (error) {
     throw new SigV4aUnavailableError('This request needs SigV4A, but its module could not be loaded.', {
       cause: error,
