@@ -49,7 +49,9 @@ export const sha256Primitives: Sha256Primitives = {
 /**
  * A P-256 private key from its scalar, through JWK rather than PKCS#8 DER: OpenSSL 3 parses DER by trying
  * its decoders in turn, ≈ 0.4 ms more at a process's first SigV4A signature. JWK wants the public point too;
- * ECDH computes it natively.
+ * ECDH computes it natively. The JWK's base64 copy of the scalar is a string the caller cannot zero, as the
+ * bytes are (sigv4a.ts); it is unreachable once imported, and the secret access key it derives from is itself
+ * a string for as long as the credentials live.
  */
 function importP256Jwk(scalar: Uint8Array): EcdsaKey {
   const ecdh = createECDH('prime256v1')
