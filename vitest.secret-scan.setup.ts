@@ -21,6 +21,7 @@ import {
   findSecrets,
   type KnownSecret,
   type SecretFinding,
+  safeJson,
   WORKSPACE_TEST_SECRETS,
 } from './packages/test-utils/src/secret-scan'
 
@@ -104,7 +105,7 @@ afterEach(() => {
     // returned) on itself, which is the mock's memory, not something the signer exposes.
     const data = withOpaqueFunctions(signer)
     findings.push(...findSecrets(printed(data), secrets, `signer #${index} as util.inspect prints it`))
-    findings.push(...findSecrets(serialized(signer), secrets, `signer #${index} as JSON.stringify writes it`))
+    findings.push(...findSecrets(safeJson(signer), secrets, `signer #${index} as JSON.stringify writes it`))
   })
   state.logged.forEach((line, index) => {
     findings.push(...findSecrets(line, secrets, `console output #${index}`))
@@ -123,15 +124,6 @@ afterEach(() => {
 function printed(value: unknown): string {
   try {
     return inspect(value, { depth: 6, showHidden: false, getters: false })
-  } catch {
-    return ''
-  }
-}
-
-/** What a log line gets when a signer is serialized; '' when it cannot be (a cycle). */
-function serialized(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? ''
   } catch {
     return ''
   }

@@ -97,7 +97,8 @@ function safeString(value: unknown): string {
   }
 }
 
-function safeJson(value: unknown): string {
+/** What a log line gets when `value` is serialized; '' when it cannot be (a cycle, a throwing `toJSON`). */
+export function safeJson(value: unknown): string {
   try {
     return JSON.stringify(value) ?? ''
   } catch {

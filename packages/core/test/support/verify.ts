@@ -1,12 +1,7 @@
 import type { SignedRequest } from '@awssig/core'
 
-/** Test credentials every package uses. */
-export const CREDENTIALS = {
-  accessKeyId: 'AKIDEXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-} as const
-
-export const SESSION_CREDENTIALS = { ...CREDENTIALS, sessionToken: 'session-token-example' } as const
+// The test credentials every package uses, defined once in @awssig/test-utils.
+export { CREDENTIALS, SESSION_CREDENTIALS } from '@awssig/test-utils/fixtures'
 
 /** A second principal, for per-rule credentials. */
 export const OTHER_CREDENTIALS = {
