@@ -34,6 +34,9 @@ const settings = {
   coldStartRuns: numberArg('--cold-runs') ?? (quick ? 3 : 60),
 }
 
+if (typeof globalThis.gc !== 'function')
+  console.log('note: node runs without --expose-gc, so rounds are not preceded by a collection (noisier)\n')
+
 const awssig = await loadAwssigContenders()
 const contenders = [...awssig.contenders, ...PEERS, ...PROTOTYPES]
 if (awssig.unavailable) console.log(`note: ${awssig.unavailable} — its rows are skipped\n`)

@@ -1,7 +1,16 @@
 // Interleaved timing: every contender runs a round of N iterations in turn, the order rotating each
-// round, so drift (thermal, GC, the other engineers' processes on this 2-core machine) hits all of them
+// round, so drift (thermal, the other engineers' processes on this 2-core machine) hits all of them
 // alike. The reported figure is the median of the per-round means.
+//
+// The heap is collected before every round (when node runs with --expose-gc, as `pnpm bench` does), so a
+// round pays for the garbage its own contender makes and never for a major collection that the previous
+// contenders' garbage set off. Without it the rounds of one contender spread by 20–80 % (interquartile range)
+// on this machine and a difference of two contenders (the adapter-overhead targets) moved by ±10 µs between
+// runs; with it they spread by 2–7 %.
 import { hrtime } from 'node:process'
+
+/** `gc` exists only under --expose-gc; without it rounds are measured as before, only noisier. */
+const collectGarbage = /** @type {(() => void) | undefined} */ (globalThis.gc)
 
 const isThenable = (value) => value !== null && typeof value === 'object' && typeof value.then === 'function'
 
@@ -22,6 +31,7 @@ export async function measureInterleaved(entries, { rounds, roundMs, warmupMs })
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < runners.length; k++) {
       const runner = runners[(round + k) % runners.length]
+      collectGarbage?.()
       const start = hrtime.bigint()
       await runner.loop(runner.iterations)
       runner.samples.push(Number(hrtime.bigint() - start) / runner.iterations / 1000)

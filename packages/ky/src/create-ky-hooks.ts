@@ -16,12 +16,20 @@ import { IssuedSignatures } from './issued-signatures'
  */
 export type SigningKyHook<R> = (...args: unknown[]) => Promise<R>
 
+/**
+ * A `beforeRetry` hook. ky 1.7–1.12 type these hooks as returning nothing (`void` or ky's `stop`), ky 1.13 and
+ * ky 2 as returning a `Request` too, so the signing one is typed as returning nothing, which every version in
+ * the peer range accepts. Under ky 2 it resolves with the signed `Request`, which ky sends for that attempt;
+ * under ky 1 with `undefined` (ky 1 signs retries in `beforeRequest`).
+ */
+export type SigningKyRetryHook = (...args: unknown[]) => Promise<void>
+
 /** The hooks {@link createKyHooks} returns; pass them to `ky.create({ hooks })`. */
 export interface SigningKyHooks {
   /** Signs the request (ky 1: every attempt, since ky 1 runs `beforeRequest` again on each retry). */
   beforeRequest: SigningKyHook<Request | undefined>[]
   /** ky 2 only: signs each retry again with a fresh date (ky 2 runs `beforeRequest` once). */
-  beforeRetry: SigningKyHook<Request | undefined>[]
+  beforeRetry: SigningKyRetryHook[]
   /** Follows redirects (Node) and recovers from clock skew or an S3 wrong-region answer with one signed retry. */
   afterResponse: SigningKyHook<Response | undefined>[]
 }
@@ -106,12 +114,13 @@ export function createKyHooks(signer: Signer, options: KyHooksOptions = {}): Sig
       },
     ],
     beforeRetry: [
-      async (...args: unknown[]) => {
+      // Resolves with the signed Request under ky 2; typed as nothing (see SigningKyRetryHook).
+      (async (...args: unknown[]) => {
         const call = readCall(args)
         // ky 1 runs beforeRequest again for this attempt, and signs there.
         if (isKy1Options(call.options)) return undefined
         return sign(call.request, call.options)
-      },
+      }) as SigningKyRetryHook,
     ],
     afterResponse: [async (...args: unknown[]) => continueInLoop(context, readCall(args))],
   }

@@ -4,5 +4,6 @@ export {
   type KyHooksOptions,
   type SigningKyHook,
   type SigningKyHooks,
+  type SigningKyRetryHook,
 } from './create-ky-hooks'
 export { type HooksWithSigning, withSigning } from './with-signing'

@@ -1,5 +1,10 @@
 import type { Signer } from '@awssig/core'
-import { createKyHooks, type KyHooksOptions, type SigningKyHook } from './create-ky-hooks'
+import {
+  createKyHooks,
+  type KyHooksOptions,
+  type SigningKyHook,
+  type SigningKyRetryHook,
+} from './create-ky-hooks'
 
 type HookArrays = {
   beforeRequest?: readonly unknown[]
@@ -15,7 +20,7 @@ export type HooksWithSigning<H extends HookArrays> = Omit<
   'beforeRequest' | 'beforeRetry' | 'afterResponse'
 > & {
   beforeRequest: (Element<H['beforeRequest']> | SigningKyHook<Request | undefined>)[]
-  beforeRetry: (Element<H['beforeRetry']> | SigningKyHook<Request | undefined>)[]
+  beforeRetry: (Element<H['beforeRetry']> | SigningKyRetryHook)[]
   afterResponse: (Element<H['afterResponse']> | SigningKyHook<Response | undefined>)[]
 }
 
@@ -34,7 +39,8 @@ export type HooksWithSigning<H extends HookArrays> = Omit<
  * const api = ky.create({
  *   prefixUrl: 'https://api.example.com',
  *   hooks: withSigning(signer, {
- *     beforeRequest: [(request) => request.headers.set('x-trace-id', crypto.randomUUID())],
+ *     // Annotate the parameter: withSigning accepts the hooks of ky 1 and ky 2, so it cannot type it for you.
+ *     beforeRequest: [(request: Request) => request.headers.set('x-trace-id', crypto.randomUUID())],
  *   }),
  * })
  */

@@ -4,11 +4,15 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { packedSkipReason } from './lane'
-import { createProject, packAll } from './projects'
+import { createProject, LOWEST_KY2, LOWEST_PEERS, packAll } from './projects'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    packed: { skip: string } | { projects: { node: string; types: string; bundlers: string } }
+    packed:
+      | { skip: string }
+      | {
+          projects: { node: string; types: string; bundlers: string; lowestPeers: string; lowestKy2: string }
+        }
   }
 }
 
@@ -16,9 +20,10 @@ const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url))
 const fixtures = fileURLToPath(new URL('../../fixtures', import.meta.url))
 
 /**
- * Packs the packages once and installs three fresh projects outside the workspace:
+ * Packs the packages once and installs five fresh projects outside the workspace:
  * node (ESM/CJS scripts, tsc with @types/node, the CLI, the runtime smoke test for Bun, Deno and workerd), types (tsc for a browser: no @types/node
- * installed at all) and bundlers (Vite and webpack).
+ * installed at all), bundlers (Vite and webpack), and lowestPeers and lowestKy2 (tsc against the lowest axios, ky 1 and
+ * ky 2 of the adapters' peer ranges).
  */
 export default function setup(project: TestProject) {
   const skip = packedSkipReason()
@@ -31,7 +36,13 @@ export default function setup(project: TestProject) {
   const tarballs = packAll(workspaceRoot, join(base, 'tarballs'))
   const all = Object.keys(tarballs)
   const adapters = ['@awssig/core', '@awssig/fetch', '@awssig/axios', '@awssig/ky']
-  const projects = { node: join(base, 'node'), types: join(base, 'types'), bundlers: join(base, 'bundlers') }
+  const projects = {
+    node: join(base, 'node'),
+    types: join(base, 'types'),
+    bundlers: join(base, 'bundlers'),
+    lowestPeers: join(base, 'lowest-peers'),
+    lowestKy2: join(base, 'lowest-ky2'),
+  }
   try {
     createProject({
       dir: projects.node,
@@ -47,6 +58,24 @@ export default function setup(project: TestProject) {
       tarballs,
       packages: adapters,
       thirdParty: ['axios', 'ky', 'typescript'],
+    })
+    // ky 1.7's own declarations name the NodeJS namespace, so this project has @types/node (a browser project
+    // on ky 1.7 needs it whatever awssig does).
+    createProject({
+      dir: projects.lowestPeers,
+      fixtures: [join(fixtures, 'types')],
+      tarballs,
+      packages: adapters,
+      thirdParty: ['axios', 'ky', 'typescript', '@types/node'],
+      versions: LOWEST_PEERS,
+    })
+    createProject({
+      dir: projects.lowestKy2,
+      fixtures: [join(fixtures, 'types')],
+      tarballs,
+      packages: adapters,
+      thirdParty: ['axios', 'ky', 'typescript', '@types/node'],
+      versions: LOWEST_KY2,
     })
     createProject({
       dir: projects.bundlers,

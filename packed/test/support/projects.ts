@@ -2,6 +2,15 @@ import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run, runOrThrow } from './run'
 
+/**
+ * The lowest versions of the adapters' peer ranges (`@awssig/axios`: axios >=1.7.0 <2, `@awssig/ky`: ky >=1.7.0
+ * <3): their type definitions differ from the pinned ones (ky before 1.13 types `beforeRetry` hooks as
+ * returning nothing), and a user on them type-checks against the published declarations too.
+ */
+export const LOWEST_PEERS = { axios: '1.7.0', ky: '1.7.0' } as const
+/** The lowest ky 2 in `@awssig/ky`'s peer range (a project can hold one ky). */
+export const LOWEST_KY2 = { ky: '2.0.0' } as const
+
 /** Third-party versions the fresh projects install (the workspace's pins, so failures are ours). */
 export const VERSIONS = {
   axios: '1.21.1',
@@ -40,6 +49,8 @@ export function createProject(options: {
   tarballs: Record<string, string>
   packages: string[]
   thirdParty: (keyof typeof VERSIONS)[]
+  /** Versions that replace the pinned ones (the lowest of a peer range). */
+  versions?: Partial<Record<keyof typeof VERSIONS, string>>
   type?: 'module' | 'commonjs'
 }): void {
   const { dir, tarballs } = options
@@ -47,7 +58,7 @@ export function createProject(options: {
   for (const fixture of options.fixtures) cpSync(fixture, dir, { recursive: true })
   const dependencies: Record<string, string> = {}
   for (const name of options.packages) dependencies[name] = `file:${tarballs[name]}`
-  for (const name of options.thirdParty) dependencies[name] = VERSIONS[name]
+  for (const name of options.thirdParty) dependencies[name] = options.versions?.[name] ?? VERSIONS[name]
   const overrides = Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]))
   writeFileSync(
     join(dir, 'package.json'),
