@@ -1,5 +1,6 @@
 import { createSigner } from '@awssig/core'
 import { SignatureV4 } from '@smithy/signature-v4'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalPath } from '../src/signing/canonical-path'
 import { longDateOf } from '../src/signing/signing-input'
@@ -17,6 +18,19 @@ describe('fast paths agree with the general rule', () => {
         .replace(/[-:]/g, '')
       expect(longDateOf(new Date(ms)), String(ms)).toBe(expected)
     }
+  })
+
+  it('longDateOf equals the ISO date for any date SigV4 can express (years 1970–9999)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 253_402_300_799_999 }), (ms) => {
+        const expected = new Date(ms)
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z')
+          .replace(/[-:]/g, '')
+        expect(longDateOf(new Date(ms))).toBe(expected)
+      }),
+      { numRuns: 2_000 },
+    )
   })
 
   it('canonicalPath equals smithy SignatureV4 for plain, dotted, empty-segment and escaped paths', () => {
