@@ -59,24 +59,21 @@ export default function setup(project: TestProject) {
       packages: adapters,
       thirdParty: ['axios', 'ky', 'typescript'],
     })
-    // ky 1.7's own declarations name the NodeJS namespace, so this project has @types/node (a browser project
+    // ky 1.7's own declarations name the NodeJS namespace, so these projects have @types/node (a browser project
     // on ky 1.7 needs it whatever awssig does).
-    createProject({
-      dir: projects.lowestPeers,
-      fixtures: [join(fixtures, 'types')],
-      tarballs,
-      packages: adapters,
-      thirdParty: ['axios', 'ky', 'typescript', '@types/node'],
-      versions: LOWEST_PEERS,
-    })
-    createProject({
-      dir: projects.lowestKy2,
-      fixtures: [join(fixtures, 'types')],
-      tarballs,
-      packages: adapters,
-      thirdParty: ['axios', 'ky', 'typescript', '@types/node'],
-      versions: LOWEST_KY2,
-    })
+    for (const [dir, versions] of [
+      [projects.lowestPeers, LOWEST_PEERS],
+      [projects.lowestKy2, LOWEST_KY2],
+    ] as const) {
+      createProject({
+        dir,
+        fixtures: [join(fixtures, 'types')],
+        tarballs,
+        packages: adapters,
+        thirdParty: ['axios', 'ky', 'typescript', '@types/node'],
+        versions,
+      })
+    }
     createProject({
       dir: projects.bundlers,
       fixtures: [join(fixtures, 'bundlers')],
