@@ -64,12 +64,18 @@ const cwd = fileURLToPath(new URL('..', import.meta.url))
 // moves less than wall time; written to stderr when it exits, after the variant ran.
 const REPORT_CPU = `;process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ncpu-ms ' + (u.user + u.system) / 1000) })`
 
+// Node 20 reads the NODE_EXTRA_CA_CERTS bundle when a process starts (≈ 50 ms on these machines, where it is
+// set for a proxy): the same for every variant and the empty process, so it leaves the increments alone but
+// doubles each process's time and its noise. No variant opens a TLS connection, so the children go without it.
+const { NODE_EXTRA_CA_CERTS: _extraCaCerts, ...CHILD_ENV } = process.env
+
 /** Wall time (spawn to exit) and CPU time of one fresh process running `body`, in ms. */
 function once(body) {
   const start = process.hrtime.bigint()
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', body + REPORT_CPU], {
     cwd,
     encoding: 'utf8',
+    env: CHILD_ENV,
   })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   if (result.status !== 0) throw new Error(`cold-start variant failed:\n${result.stderr}`)

@@ -32,7 +32,12 @@ function install(name: keyof typeof RUNTIMES): { bin: string } | { missing: stri
   const path = join(dir, bin)
   if (!existsSync(path)) {
     mkdirSync(dir, { recursive: true })
-    const args = ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', spec]
+    // A package.json of its own instead of `--prefix`: npm reads its global config from <prefix>/etc/npmrc, so
+    // `--prefix` lost the machine's (the `cafile` of the TLS proxy in front of the registry) and, under turbo,
+    // which withholds NODE_EXTRA_CA_CERTS, every fetch failed with SELF_SIGNED_CERT_IN_CHAIN: Bun and Deno
+    // were skipped on every machine without this cache.
+    if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{ "private": true }\n')
+    const args = ['install', '--no-audit', '--no-fund', '--loglevel=error', spec]
     const result = run('npm', args, { cwd: dir, timeoutMs: 300_000 })
     if (result.status !== 0 || !existsSync(path))
       return { missing: `${spec} did not install: ${result.output.trim().slice(0, 300)}` }

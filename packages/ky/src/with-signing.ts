@@ -1,10 +1,6 @@
 import type { Signer } from '@awssig/core'
-import {
-  createKyHooks,
-  type KyHooksOptions,
-  type SigningKyHook,
-  type SigningKyRetryHook,
-} from './create-ky-hooks'
+import { createKyHooks, type KyHooksOptions } from './create-ky-hooks'
+import type { SigningKyHook, SigningKyRetryHook } from './signing-hooks'
 
 type HookArrays = {
   beforeRequest?: readonly unknown[]
