@@ -36,7 +36,8 @@ function install(name: keyof typeof RUNTIMES): { bin: string } | { missing: stri
     // `--prefix` lost the machine's (the `cafile` of the TLS proxy in front of the registry) and, under turbo,
     // which withholds NODE_EXTRA_CA_CERTS, every fetch failed with SELF_SIGNED_CERT_IN_CHAIN: Bun and Deno
     // were skipped on every machine without this cache.
-    if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{ "private": true }\n')
+    if (!existsSync(join(dir, 'package.json')))
+      writeFileSync(join(dir, 'package.json'), '{ "private": true }\n')
     const args = ['install', '--no-audit', '--no-fund', '--loglevel=error', spec]
     const result = run('npm', args, { cwd: dir, timeoutMs: 300_000 })
     if (result.status !== 0 || !existsSync(path))
