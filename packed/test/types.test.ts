@@ -12,23 +12,20 @@ describe.skipIf(!projects)('packed declarations under tsc --noEmit, strict', () 
   const tsc = (dir: string, config: string) =>
     run(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: dir })
 
-  for (const config of ['tsconfig.node16.json', 'tsconfig.bundler.json']) {
-    it(`${config} (Node project with @types/node)`, () => {
-      const result = tsc(projects?.node ?? '', config)
-      expect(result.output).toBe('')
-      expect(result.status).toBe(0)
-    })
-  }
-
-  // Seen failing before the ky adapter typed its beforeRetry hook for ky < 1.13 (TS2322 on `hooks:`).
-  const lowest = [
-    { label: `axios ${LOWEST_PEERS.axios}, ky ${LOWEST_PEERS.ky}`, dir: () => projects?.lowestPeers },
-    { label: `ky ${LOWEST_KY2.ky}`, dir: () => projects?.lowestKy2 },
+  // The lowest peers: seen failing before the ky adapter typed its beforeRetry hook for ky < 1.13 (TS2322 on
+  // `hooks:`).
+  const nodeProjects = [
+    { dir: projects?.node, title: '(Node project with @types/node)' },
+    {
+      dir: projects?.lowestPeers,
+      title: `against the lowest peers (axios ${LOWEST_PEERS.axios}, ky ${LOWEST_PEERS.ky})`,
+    },
+    { dir: projects?.lowestKy2, title: `against the lowest peers (ky ${LOWEST_KY2.ky})` },
   ]
-  for (const { label, dir } of lowest) {
+  for (const { dir, title } of nodeProjects) {
     for (const config of ['tsconfig.node16.json', 'tsconfig.bundler.json']) {
-      it(`${config} against the lowest peers (${label})`, () => {
-        const result = tsc(dir() ?? '', config)
+      it(`${config} ${title}`, () => {
+        const result = tsc(dir ?? '', config)
         expect(result.output).toBe('')
         expect(result.status).toBe(0)
       })

@@ -21,11 +21,8 @@ const SIGN_SIGV4A = `
   const loaded = process.moduleLoadList.filter((m) => !before.has(m))
   process.stdout.write(JSON.stringify(loaded))`
 
-function freshProcess(body: string, env: Record<string, string> = {}): string[] {
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', body], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  })
+function freshProcess(body: string): string[] {
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', body], { encoding: 'utf8' })
   expect(child.stderr).toBe('')
   expect(child.status).toBe(0)
   return JSON.parse(child.stdout)
