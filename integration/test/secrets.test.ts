@@ -446,7 +446,7 @@ describe.each(ADAPTERS)('AWS error answers through diagnose(): %s', (adapter) =>
       const raw = await response.clone().text()
       // Control: AWS's body quotes the canonical request, whose headers carry the token; the scan sees it.
       expect(findSecrets(raw, TOKEN_ONLY).map((f) => f.label)).toContain('session token')
-      const diagnosis = await diagnose(response, { plan: signer.resolve(url), method: 'PUT', url })
+      const diagnosis = await diagnose(response, { plan: await signer.resolve(url), method: 'PUT', url })
       expect(diagnosis?.kind).toBe('signature-mismatch')
       expectClean(`${adapter}: diagnose(${host} mismatch)`, JSON.stringify(diagnosis))
       expectClean(`${adapter}: diagnose(${host} mismatch).fix`, `${diagnosis?.message}\n${diagnosis?.fix}`)
@@ -509,18 +509,18 @@ describe('explain()', () => {
     `https://${BUCKET_HOST}/key?X-Amz-Security-Token=${encodeURIComponent(TOKEN)}&X-Amz-Signature=abc&X-Amz-Credential=ASIASWEEPEXAMPLE%2F20260101%2Feu-central-1%2Fs3%2Faws4_request`,
     `https://ASIASWEEPEXAMPLE:${encodeURIComponent(SECRET)}@${RULE_HOST}/orders`,
   ]
-  it.each(urls)('explain(%s) and resolve() hold no secret', (url) => {
-    const explanation = signer.explain(url)
+  it.each(urls)('explain(%s) and resolve() hold no secret', async (url) => {
+    const explanation = await signer.explain(url)
     expect(typeof explanation.reason).toBe('string')
     expectClean(`explain(${url.slice(0, 60)})`, JSON.stringify(explanation))
-    expectClean(`resolve(${url.slice(0, 60)})`, JSON.stringify(signer.resolve(url)))
-    expectClean(`explain(new URL(${url.slice(0, 60)}))`, JSON.stringify(signer.explain(new URL(url))))
+    expectClean(`resolve(${url.slice(0, 60)})`, JSON.stringify(await signer.resolve(url)))
+    expectClean(`explain(new URL(${url.slice(0, 60)}))`, JSON.stringify(await signer.explain(new URL(url))))
   })
 
   it('an unparsable URL holding a secret gives a clean answer or a clean error', async () => {
     for (const bad of [`not a url ${SECRET}`, `https://[${TOKEN}]/`]) {
       try {
-        expectClean('explain(unparsable)', JSON.stringify(signer.explain(bad)))
+        expectClean('explain(unparsable)', JSON.stringify(await signer.explain(bad)))
       } catch (error) {
         if ((error as { name?: string }).name === 'AssertionError') throw error
         // A TypeError from URL parsing is the platform's: it may quote its input, which was the caller's.

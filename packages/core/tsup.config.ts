@@ -49,7 +49,7 @@ export default defineConfig([
     dts: true,
     clean: true,
   },
-  // The `node` export condition. SigV4A inline instead of a lazily imported chunk: in Node one more dynamic
+  // The `node` export condition. SigV4A and AWS host inference inline instead of lazily imported chunks: in Node one more dynamic
   // import would cost more at the first SigV4A signature (~1–3 ms) than compiling the code up front. The
   // node:crypto primitives (#sha256's `node` target) inline too: Node 20's ESM loader spends ≈ 4 ms of CPU on
   // a cold start resolving the package import and loading it as a module of its own. What only an error
@@ -61,10 +61,11 @@ export default defineConfig([
     minifySyntax: true,
     esbuildPlugins: [
       {
-        name: 'sigv4a-inline',
+        name: 'node-inline',
         setup(build) {
-          build.onResolve({ filter: /\/import-sigv4a$/ }, (args) => ({
-            path: join(args.resolveDir, 'import-sigv4a.node.ts'),
+          // SigV4A and AWS host inference inline (import-*.node.ts): see above and import-host-inference.ts.
+          build.onResolve({ filter: /\/import-(?:sigv4a|host-inference)$/ }, (args) => ({
+            path: join(args.resolveDir, `${args.path.split('/').pop()}.node.ts`),
           }))
         },
       },

@@ -121,7 +121,7 @@ for (const [index, scenario] of scenarios.entries()) {
       ],
     ),
   )
-  out.push(`   awssig's plan: ${describePlan(awssig.resolve(`https://${multiRegion.host}/orders`))}`)
+  out.push(`   awssig's plan: ${describePlan(await awssig.resolve(`https://${multiRegion.host}/orders`))}`)
 }
 
 await server.close()

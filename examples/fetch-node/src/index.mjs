@@ -84,7 +84,7 @@ let failed = 0
 for (const check of checks) {
   const response = await signedFetch(check.url, check.init())
   const text = await response.text()
-  const plan = signer.resolve(check.url)
+  const plan = await signer.resolve(check.url)
   console.log(`${response.ok ? 'ok  ' : 'FAIL'} ${response.status} ${check.name}`)
   if (!response.ok) {
     failed++

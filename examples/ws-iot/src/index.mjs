@@ -25,7 +25,7 @@ const server = live
 
 // IoT data hosts are AWS's own: inference signs them without a rule.
 const signer = createSigner({ credentials: live ? undefined : testCredentials })
-console.log(signer.explain(url).reason)
+console.log((await signer.explain(url)).reason)
 
 const socket = await openSignedWebSocket(signer, url, server ? { WebSocket: server.WebSocket } : {})
 const frames = []

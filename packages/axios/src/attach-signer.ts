@@ -91,7 +91,7 @@ export function attachSigner(
     if (!learn.clockSkew && !learn.wrongRegion) return undefined
     const answer = await responseToFetch(response)
     if (!answer) return undefined
-    const plan = state.plan ?? signer.resolve(url)
+    const plan = state.plan ?? (await signer.resolve(url))
     const lesson = await signer.learnFromResponse(answer, plan, url, learn)
     // The clock offset or region is kept for the next request even when this one cannot be replayed.
     if (!lesson.retry || !replayable) return undefined

@@ -1,4 +1,4 @@
-import { abortable, keepsOwnAuthorization, RedirectError, type Signer } from '@awssig/core'
+import { abortable, keepsOwnAuthorization, RedirectError, type Signer, type SigningPlan } from '@awssig/core'
 import axios, { AxiosHeaders, CanceledError, type InternalAxiosRequestConfig } from 'axios'
 import {
   headersToSign,
@@ -85,13 +85,15 @@ async function signAxiosConfig(
   const previous = readSigningState(config)
   const headers = new AxiosHeaders(config.headers)
   if (previous?.unsigned) return sendUnsigned(config, headers, previous, signer)
-  if (keepsCallerAuthorization(config, headers, previous, signer, builder)) return config
+  const url = resolveWireUrl(config, builder)
+  // Waits only on the first request to a host under an AWS domain, while AWS host inference loads.
+  let plan = signer.resolveLoaded(url.href)
+  if (plan === undefined) plan = await signer.resolve(url.href)
+  if (keepsCallerAuthorization(headers, previous, plan, url.href)) return config
 
   const method = (config.method ?? 'get').toUpperCase()
-  const url = resolveWireUrl(config, builder)
   if (isPresignedUrl(url)) return config
 
-  const plan = signer.resolve(url.href)
   if (plan === null) {
     if ((signer.options.unmatched ?? DEFAULT_UNMATCHED) === 'error') {
       // Let core raise its own NoMatchingRuleError, with its message and explanation.
@@ -153,18 +155,17 @@ async function signAxiosConfig(
  * rule says `replaceBearer`.
  */
 function keepsCallerAuthorization(
-  config: InternalAxiosRequestConfig,
   headers: AxiosHeaders,
   previous: SigningState | undefined,
-  signer: Signer,
-  builder: UriBuilder,
+  plan: SigningPlan | null,
+  url: string,
 ): boolean {
   const existing = headers.get('authorization')
   if (previous !== undefined && (existing == null || existing === previous.authorization)) {
     stripSignatureHeaders(headers)
   } else if (existing != null && existing !== false) {
     const own = { authorization: String(existing) }
-    if (keepsOwnAuthorization(signer, resolveWireUrl(config, builder).href, own)) return true
+    if (keepsOwnAuthorization(plan, url, own)) return true
     headers.delete('authorization')
   }
   return false

@@ -42,7 +42,7 @@ describe.each(['http', 'fetch'] as const)('the %s adapter', (adapter) => {
     expect(first.status).toBe(200)
     expect(first.data.ok).toBe(true)
     expect(attempts).toBe(2)
-    expect(signer.resolve(`https://${BUCKET}/`)?.region).toBe('eu-central-1')
+    expect((await signer.resolve(`https://${BUCKET}/`))?.region).toBe('eu-central-1')
 
     const later = await api.get('/notes/b.txt')
     expect(later.status).toBe(200)

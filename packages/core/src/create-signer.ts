@@ -42,19 +42,39 @@ export interface ResolvedSignerOptions {
 export interface Signer {
   /**
    * How a request to `url` would be signed, or null when no rule or AWS host inference claims its host.
-   * @example signer.resolve('https://ec2.us-west-2.amazonaws.com/') // { service: 'ec2', region: 'us-west-2', … }
+   * Async because AWS host inference loads on first need (see {@link Signer.ready}).
+   * @example await signer.resolve('https://ec2.us-west-2.amazonaws.com/') // { service: 'ec2', region: 'us-west-2', … }
    */
-  resolve(url: string | URL): SigningPlan | null
+  resolve(url: string | URL): Promise<SigningPlan | null>
+  /**
+   * The plan `resolve` gives, decided without waiting, or `undefined` while it needs AWS host inference that
+   * has not loaded yet (until then `resolve` loads it). Adapters use it to stay synchronous on the path
+   * every request takes.
+   * @example const plan = signer.resolveLoaded(url) ?? (await signer.resolve(url))
+   */
+  resolveLoaded(url: string | URL): SigningPlan | null | undefined
   /**
    * The plan plus a sentence saying why, including why nothing matched or why a customer-code host was
    * declined. Never contains secrets.
+   * @example const { plan, reason } = await signer.explain('https://bedrock-runtime.us-east-1.amazonaws.com/')
    */
-  explain(url: string | URL): Explanation
+  explain(url: string | URL): Promise<Explanation>
+  /**
+   * Loads AWS host inference now and checks the rules that name an exact AWS hostname against it (a rule
+   * whose region contradicts its hostname rejects with `InvalidRuleError`). Optional: `sign`, `presign`,
+   * `resolve` and `explain` do it first when they need it. Inference is the largest part of the signer, so
+   * it is a chunk of its own, fetched the first time a host under an AWS domain is planned; call `ready()`
+   * to fetch it ahead of the first request, or to fail at startup on a contradicted rule.
+   * @example await createSigner({ rules: [{ host: 'sts.amazonaws.com', region: 'eu-west-1' }] }).ready() // rejects: rules[0].region
+   */
+  ready(): Promise<void>
   /**
    * Signs a request (headers: `authorization`, `x-amz-date`, and where needed `x-amz-content-sha256`,
    * `x-amz-security-token`, `x-amz-region-set`). Unclaimed hosts and already-signed requests pass through
    * with `plan: null`. The input is never mutated, and the body is not copied: it is hashed during this call
    * (before credentials are awaited), so the signature covers the bytes as they are when `sign` is called.
+   * (The one exception: a call that must first load AWS host inference copies a byte body, for the same
+   * guarantee.)
    * @example const { request } = await signer.sign({ method: 'GET', url: 'https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15' })
    */
   sign(request: SignableRequest, options?: SignOptions): Promise<SignResult>
@@ -101,7 +121,9 @@ export interface Signer {
 
 /**
  * Creates a signer. Options and rules are validated and compiled here, once: a bad rule throws
- * `InvalidRuleError` naming the rule index, the field and the fix.
+ * `InvalidRuleError` naming the rule index, the field and the fix. A rule naming an exact AWS hostname is
+ * also checked against what AWS host inference says of that host; inference loads on demand, so that check
+ * settles at the first call (or `await signer.ready()`), before anything is signed.
  *
  * @example
  * const signer = createSigner({
@@ -122,8 +144,8 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
     sourceFor: createCredentialSources(options, resolved.refreshBeforeExpiryMs, clock),
   }
 
-  const explain = (url: string | URL): Explanation => {
-    const { explanation } = plans.lookup(toUrl(url))
+  const explain = async (url: string | URL): Promise<Explanation> => {
+    const { explanation } = await plans.resolve(toUrl(url))
     return {
       plan: explanation.plan && clonePlan(explanation.plan),
       reason: explanation.reason,
@@ -132,8 +154,13 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
   }
 
   return {
-    resolve: (url) => explain(url).plan,
+    resolve: async (url) => (await explain(url)).plan,
+    resolveLoaded(url) {
+      const plan = plans.lookup(toUrl(url))?.explanation.plan
+      return plan && clonePlan(plan)
+    },
     explain,
+    ready: plans.ready,
     sign: (input, signOptions) => signRequest(parts, input, signOptions),
     presign: (input, presignOptions) => presignRequest(parts, input, presignOptions),
     async learnFromResponse(response, plan, url, learnOptions = {}) {
@@ -141,6 +168,8 @@ export function createSigner(options: CreateSignerOptions = {}): Signer {
       if (response.status < 300 || plan === null) return { retry: false }
       const target = toUrl(url)
       try {
+        // What the response side reads of AWS's hostnames (and the plans it compares) needs inference.
+        await plans.ready()
         const { learnFromAnswer } = await import('./response/learn-from-answer')
         return await learnFromAnswer(response, plan, target, learnOptions, plans.learning)
       } catch {

@@ -33,6 +33,7 @@ export {
 } from './errors'
 export {
   abortable,
+  copyOfBytes,
   type FirstAnswer,
   type Hop,
   isBrowserLike,

@@ -1,11 +1,10 @@
-import { inferAwsHost, looksLikeAwsHost } from './aws-hosts'
+import type { AwsHostPlanning } from './aws-host-planning'
+import { looksLikeAwsHost } from './aws-hosts/looks-like-aws-host'
 import type { AwsHostInference } from './aws-hosts/types'
-import { applyPayloadFlags, describeScope } from './plan-facts'
 import { planFromRule } from './plan-from-rule'
 import type { CompiledRule } from './rules/compile-rules'
-import { customerCodeRefusal, vpceNeedsApiIds } from './rules/customer-code-claim'
 import type { NormalizedHost } from './rules/host-pattern'
-import type { AwsHostsMode, Explanation, PlanDraft, SigningPlan } from './types'
+import type { AwsHostsMode, Explanation } from './types'
 
 /** A plan plus the rule that produced it (for per-rule credentials). */
 export interface ResolvedPlan {
@@ -16,12 +15,15 @@ export interface ResolvedPlan {
 /**
  * Decides how to sign for one host: the first matching rule wins, AWS host inference applies only when no
  * rule matches, and customer-code hosts need a rule or `awsHosts: 'all'`. Never guesses a region.
+ * `aws` is what planning a host under an AWS domain needs (loaded on demand: aws-host-planning.ts); it may
+ * be undefined for any other host, for which inference says nothing.
  */
 export function resolvePlan(
   host: NormalizedHost,
   rules: readonly CompiledRule[],
   awsHosts: AwsHostsMode,
-  protocol = 'https:',
+  protocol: string,
+  aws: AwsHostPlanning | undefined,
 ): ResolvedPlan {
   const display = host.port === undefined ? host.hostname : `${host.hostname}:${host.port}`
   // Only web schemes carry a signature, and never to a malformed host (`iam.amazonaws.com..`).
@@ -36,23 +38,24 @@ export function resolvePlan(
   const skipped: string[] = []
   let inference: AwsHostInference | null | undefined
   const infer = () => {
-    if (inference === undefined) inference = inferAwsHost(host.hostname)
+    // Inference never claims a host outside AWS's domains: such hosts need no inference loaded.
+    if (inference === undefined)
+      inference = aws && looksLikeAwsHost(host.hostname) ? aws.inferAwsHost(host.hostname) : null
     return inference
   }
 
   for (const rule of rules) {
     if (!rule.matcher.matches(host)) continue
-    const refusal = customerCodeRefusal(
-      rule,
-      infer(),
-      `rules[${rule.index}] (${rule.matcher.source})`,
-      display,
-    )
-    if (refusal !== undefined) {
+    const inferred = infer()
+    // Only a host inference knows can run customer code; the refusal's code loads with inference.
+    const refusal =
+      inferred &&
+      aws?.customerCodeRefusal(rule, inferred, `rules[${rule.index}] (${rule.matcher.source})`, display)
+    if (refusal) {
       skipped.push(refusal)
       continue
     }
-    const plan = planFromRule(rule, infer(), display)
+    const plan = planFromRule(rule, inferred, display)
     if (typeof plan === 'string') {
       skipped.push(plan)
       continue
@@ -74,12 +77,13 @@ export function resolvePlan(
       : rules.length > 0 && __DEV__
         ? `No rule matches ${display}. `
         : ''
-  return planByInference(host, display, prefix, awsHosts, clearText ? protocol : undefined, infer)
+  return planByInference(host, display, prefix, awsHosts, clearText ? protocol : undefined, infer, aws)
 }
 
 /**
  * The plan AWS host inference gives when no rule claimed the host: never for clear text, customer code only
  * with `awsHosts: 'all'`, an API Gateway VPC endpoint never. `prefix` says why the rules did not claim it.
+ * What only a host inference knows needs is decided in the lazily loaded aws-host-planning.ts.
  */
 function planByInference(
   host: NormalizedHost,
@@ -88,6 +92,7 @@ function planByInference(
   awsHosts: AwsHostsMode,
   clearTextProtocol: string | undefined,
   infer: () => AwsHostInference | null,
+  aws: AwsHostPlanning | undefined,
 ): ResolvedPlan {
   if (awsHosts === false) {
     return none(
@@ -105,7 +110,7 @@ function planByInference(
     )
   }
   const inferred = infer()
-  if (!inferred) {
+  if (!inferred || !aws) {
     const why = !__DEV__
       ? `${host.hostname}: not an AWS hostname awssig knows`
       : looksLikeAwsHost(host.hostname)
@@ -113,18 +118,10 @@ function planByInference(
         : `${host.hostname} is not an AWS hostname.`
     return none(`${prefix}${why}`)
   }
-  // Not even awsHosts: 'all' claims a VPC endpoint: the header, not the host, picks whose API it reaches.
-  if (inferred.apiChosenByHeader) return none(`${prefix}${vpceNeedsApiIds(display)}`)
-  if (inferred.customerCode && awsHosts !== 'all') {
-    return none(
-      __DEV__
-        ? `${prefix}${host.hostname} is an AWS host that runs customer code (${inferred.service}); it is signed only when a rule names it (a wildcard rule with customerCode: true) or awsHosts is 'all', so credentials never reach a third-party API hosted on AWS.`
-        : `${prefix}${host.hostname}: customer code (${inferred.service})`,
-    )
-  }
-  if (inferred.declined !== undefined) return none(`${prefix}${inferred.declined}`)
-  const plan = planFromInference(inferred, display)
-  return { explanation: { plan, reason: plan.reason, warnings: [...plan.warnings] } }
+  const decided = aws.planFromInferred(inferred, host.hostname, display, prefix, awsHosts)
+  return typeof decided === 'string'
+    ? none(decided)
+    : { explanation: { plan: decided, reason: decided.reason, warnings: [...decided.warnings] } }
 }
 
 const WEB_SCHEMES = new Set(['https:', 'wss:', 'http:', 'ws:'])
@@ -135,30 +132,4 @@ const isLoopback = (hostname: string): boolean =>
 
 function none(reason: string): ResolvedPlan {
   return { explanation: { plan: null, reason, warnings: [] } }
-}
-
-function planFromInference(inferred: AwsHostInference, display: string): SigningPlan {
-  const plan: PlanDraft = {
-    service: inferred.service,
-    algorithm: inferred.algorithm,
-    source: 'aws',
-    reason: __DEV__
-      ? `AWS host inference: ${inferred.reason} → ${describeScope(inferred)}.`
-      : `AWS host inference → ${describeScope(inferred)}`,
-    warnings: [],
-    regionCertain: inferred.regionCertain,
-  }
-  if (inferred.algorithm === 'sigv4a') plan.regionSet = [...(inferred.regionSet ?? ['*'])]
-  else if (inferred.region) plan.region = inferred.region
-  if (!inferred.regionCertain) {
-    plan.warnings.push(
-      __DEV__
-        ? `${display}: the region ${inferred.region ?? ''} is a best guess; AWS may answer with the bucket's real region.`
-        : `${display}: region ${inferred.region ?? ''} is a guess`,
-    )
-  }
-  // The host, not the signing name, says whether S3's path rules apply (the S3 on Outposts control plane
-  // signs as s3-outposts with ordinary rules).
-  applyPayloadFlags(plan, inferred.s3, inferred.contentSha256, inferred.unsignedPayload)
-  return plan as SigningPlan
 }

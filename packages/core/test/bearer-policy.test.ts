@@ -59,9 +59,11 @@ describe('bearer on a claimed host', () => {
     expect((await signer.sign(request('Bearer sk-real-key'))).plan).toBeNull()
   })
 
-  it('explain says the bearer is replaced; a non-boolean replaceBearer is an InvalidRuleError naming it', () => {
+  it('explain says the bearer is replaced; a non-boolean replaceBearer is an InvalidRuleError naming it', async () => {
     const signer = createSigner({ credentials: CREDENTIALS, rules: [{ host: HOST, replaceBearer: true }] })
-    expect(signer.explain(URL_CHAT).reason).toContain('a Bearer Authorization is replaced by the signature')
+    expect((await signer.explain(URL_CHAT)).reason).toContain(
+      'a Bearer Authorization is replaced by the signature',
+    )
     expect(() => createSigner({ rules: [{ host: HOST, replaceBearer: 'yes' as never }] })).toThrow(
       expect.objectContaining({ name: 'InvalidRuleError', field: 'replaceBearer', ruleIndex: 0 }),
     )

@@ -6,7 +6,7 @@ vi.mock('#default-credentials', () => import('../src/credentials/default-credent
 
 it('outside Node, omitted credentials give a clear CredentialsError at sign time', async () => {
   const signer = createSigner()
-  expect(signer.resolve('https://ec2.us-west-2.amazonaws.com/')).not.toBeNull()
+  expect(await signer.resolve('https://ec2.us-west-2.amazonaws.com/')).not.toBeNull()
   const error = (await signer
     .sign({ method: 'GET', url: 'https://ec2.us-west-2.amazonaws.com/' })
     .catch((e: unknown) => e)) as Error

@@ -49,9 +49,11 @@ describe('node build at a cold start', () => {
     expect(loaded).toContain('NativeModule crypto')
   })
 
-  it('is one module: SigV4A inline, only what an error answer, a redirect or a presign needs in chunks', () => {
+  it('SigV4A and AWS host inference inline; only what an error answer, a redirect or a presign needs in chunks', () => {
     const entry = readFileSync(ENTRY, 'utf8')
-    expect(entry).not.toMatch(/from\s*"\.\//)
+    // Static imports only of the chunks it shares with those (AWS host inference is one, read by diagnosis).
+    expect(entry).not.toMatch(/from\s*"\.\/(?!chunk-)/)
+    expect(entry).not.toMatch(/import\("\.\/aws-host-planning/)
     const chunks = [...entry.matchAll(/import\("\.\/([^"]+)"\)/g)].map((m) => m[1]?.replace(/-\w+\.js$/, ''))
     expect(chunks).not.toContain('sigv4a')
     expect(chunks).toEqual(

@@ -35,7 +35,7 @@ describe('a payloadHashOnly rule', () => {
     const { request } = await signer.sign({ method: 'GET', url: `https://${HOST}/` })
     expect(request.headers.get('x-amz-content-sha256')).toBe(sha256(''))
     expect(request.headers.has('authorization')).toBe(false)
-    expect(signer.explain(`https://${HOST}/`).reason).toContain('nothing signed')
+    expect((await signer.explain(`https://${HOST}/`)).reason).toContain('nothing signed')
   })
 
   it.each(['service', 'region', 'credentials', 'unsignedPayload'])(
@@ -66,10 +66,10 @@ describe('a payloadHashOnly rule', () => {
 })
 
 describe('unsignedPayload on a host that requires it', () => {
-  it('is accepted in a rule for a VPC Lattice service (not only S3)', () => {
+  it('is accepted in a rule for a VPC Lattice service (not only S3)', async () => {
     const host = 'user-02222f67d3a427111.1234abc.vpc-lattice-svcs.us-west-2.on.aws'
     const signer = createSigner({ credentials: CREDENTIALS, rules: [{ host, unsignedPayload: true }] })
-    expect(signer.resolve(`https://${host}/`)).toMatchObject({
+    expect(await signer.resolve(`https://${host}/`)).toMatchObject({
       service: 'vpc-lattice-svcs',
       unsignedPayload: true,
     })

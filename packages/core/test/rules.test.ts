@@ -13,6 +13,20 @@ function invalid(rules: unknown[], options: Record<string, unknown> = {}): Inval
   throw new Error('createSigner accepted an invalid rule')
 }
 
+/**
+ * What a signer with `rules` rejects with once its rules are checked against AWS host inference (rules naming
+ * an exact AWS hostname: inference loads on demand, so `ready()` and every call settle it).
+ */
+async function invalidAgainstHost(rules: unknown[]): Promise<InvalidRuleError> {
+  const signer = createSigner({ credentials: CREDENTIALS, rules: rules as SigningRule[] })
+  const error = await signer.ready().then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  )
+  expect(error).toBeInstanceOf(InvalidRuleError)
+  return error as InvalidRuleError
+}
+
 describe('rule validation: each invalid input throws InvalidRuleError naming index, field and fix', () => {
   const ok = { host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }
   it.each([
@@ -85,7 +99,7 @@ describe('rule validation: each invalid input throws InvalidRuleError naming ind
     expect(isAwsSigError(error)).toBe(true)
   })
 
-  it('a wildcard rule may leave the region to the hostname under an AWS domain, or sign SigV4A elsewhere', () => {
+  it('a wildcard rule may leave the region to the hostname under an AWS domain, or sign SigV4A elsewhere', async () => {
     const signer = createSigner({
       credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
       rules: [
@@ -93,18 +107,18 @@ describe('rule validation: each invalid input throws InvalidRuleError naming ind
         { host: '*.corp.example', service: 'execute-api', algorithm: 'sigv4a' },
       ],
     })
-    expect(signer.resolve('https://abc.execute-api.eu-west-1.amazonaws.com/')).toMatchObject({
+    expect(await signer.resolve('https://abc.execute-api.eu-west-1.amazonaws.com/')).toMatchObject({
       service: 'execute-api',
       region: 'eu-west-1',
     })
-    expect(signer.resolve('https://api.corp.example/')).toMatchObject({
+    expect(await signer.resolve('https://api.corp.example/')).toMatchObject({
       algorithm: 'sigv4a',
       regionSet: ['*'],
     })
   })
 
-  it('an exact-host rule contradicting the region in an AWS hostname quotes the AWS error', () => {
-    const error = invalid([{ host: 'ec2.us-west-2.amazonaws.com', region: 'eu-west-1' }])
+  it('an exact-host rule contradicting the region in an AWS hostname quotes the AWS error', async () => {
+    const error = await invalidAgainstHost([{ host: 'ec2.us-west-2.amazonaws.com', region: 'eu-west-1' }])
     expect(error.field).toBe('region')
     expect(error.message).toContain("Credential should be scoped to a valid region, not 'eu-west-1'.")
     expect(error.message).toContain("'us-west-2'")
@@ -152,45 +166,45 @@ describe('rule matching', () => {
     ['https://svc-12.internal/', 'regexp'],
     ['https://xn--bcher-kva.example/', 'idn'],
     ['https://BÜCHER.example/', 'idn'],
-  ])('%s → %s', (url, service) => {
-    expect(signer.resolve(url)?.service).toBe(service)
+  ])('%s → %s', async (url, service) => {
+    expect((await signer.resolve(url))?.service).toBe(service)
   })
   it.each(['https://corp.example/', 'https://svc-x.internal/', 'https://other.example/'])(
     '%s → no plan',
-    (url) => {
-      expect(signer.resolve(url)).toBeNull()
+    async (url) => {
+      expect(await signer.resolve(url)).toBeNull()
     },
   )
 
-  it('first matching rule wins over AWS inference', () => {
+  it('first matching rule wins over AWS inference', async () => {
     const s = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: '*.amazonaws.com', service: 'mine', region: 'eu-west-1' }],
     })
-    expect(s.resolve('https://ec2.us-west-2.amazonaws.com/')).toMatchObject({
+    expect(await s.resolve('https://ec2.us-west-2.amazonaws.com/')).toMatchObject({
       service: 'mine',
       source: 'rule',
       ruleIndex: 0,
     })
   })
 
-  it('a wildcard rule whose region contradicts the hostname adds a warning', () => {
+  it('a wildcard rule whose region contradicts the hostname adds a warning', async () => {
     const s = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: '*.amazonaws.com', service: 'ec2', region: 'eu-west-1' }],
     })
-    const plan = s.resolve('https://ec2.us-west-2.amazonaws.com/')
+    const plan = await s.resolve('https://ec2.us-west-2.amazonaws.com/')
     expect(plan?.warnings.join(' ')).toContain(
       "Credential should be scoped to a valid region, not 'eu-west-1'.",
     )
   })
 
-  it('a rule may leave service and region to inference (customer-code host named by a rule)', () => {
+  it('a rule may leave service and region to inference (customer-code host named by a rule)', async () => {
     const s = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: 'abc123.execute-api.eu-west-1.amazonaws.com' }],
     })
-    expect(s.resolve('https://abc123.execute-api.eu-west-1.amazonaws.com/prod')).toMatchObject({
+    expect(await s.resolve('https://abc123.execute-api.eu-west-1.amazonaws.com/prod')).toMatchObject({
       service: 'execute-api',
       region: 'eu-west-1',
       source: 'rule',
@@ -228,15 +242,15 @@ describe('fuzzing rules and options: always InvalidRuleError or a working signer
     },
     { requiredKeys: [] },
   )
-  it('2,000 random rules and options', () => {
-    fc.assert(
-      fc.property(
+  it('2,000 random rules and options', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(ruleArb, { maxLength: 3 }),
         fc.record(
           { awsHosts: value, unmatched: value, maxBodyBytes: value, signedHeaders: value },
           { requiredKeys: [] },
         ),
-        (rules, options) => {
+        async (rules, options) => {
           let signer: ReturnType<typeof createSigner>
           try {
             signer = createSigner({
@@ -244,6 +258,7 @@ describe('fuzzing rules and options: always InvalidRuleError or a working signer
               rules: rules as SigningRule[],
               ...(options as object),
             })
+            await signer.ready()
           } catch (error) {
             expect(error).toBeInstanceOf(InvalidRuleError)
             expect((error as InvalidRuleError).message.length).toBeGreaterThan(10)
@@ -254,7 +269,7 @@ describe('fuzzing rules and options: always InvalidRuleError or a working signer
             'https://ec2.us-west-2.amazonaws.com/',
             'http://a.b.example.com:8080/',
           ]) {
-            const { plan, reason } = signer.explain(url)
+            const { plan, reason } = await signer.explain(url)
             expect(typeof reason).toBe('string')
             if (plan) expect(plan.algorithm === 'sigv4' ? plan.region : plan.regionSet).toBeTruthy()
           }

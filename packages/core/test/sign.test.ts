@@ -77,6 +77,8 @@ describe('signer.sign', () => {
       credentials: () => new Promise((resolve) => setTimeout(() => resolve(CREDENTIALS), 10)),
       now,
     })
+    // Inference loaded first: the body is hashed at the call, not copied (the next test covers the first call).
+    await waiting.ready()
     const body = new Uint8Array([1, 2, 3, 4]).subarray(1)
     const pending = waiting.sign({ method: 'POST', url: EC2, body })
     body.fill(0)
@@ -85,6 +87,21 @@ describe('signer.sign', () => {
     const sent = (bytes: Uint8Array) => toFetchRequest({ ...request, body: bytes })
     expect((await verifyRequest(sent(new Uint8Array([2, 3, 4])), VERIFY)).ok).toBe(true)
     expect((await verifyRequest(sent(body), VERIFY)).ok).toBe(false)
+  })
+
+  it('the first call to an AWS host, which waits for inference to load, signs the bytes as they were at the call', async () => {
+    const fresh = createSigner({ credentials: CREDENTIALS, now })
+    expect(fresh.resolveLoaded(EC2)).toBeUndefined()
+    const bytes = new ArrayBuffer(3)
+    new Uint8Array(bytes).set([2, 3, 4])
+    const pending = fresh.sign({ method: 'POST', url: EC2, body: bytes })
+    new Uint8Array(bytes).fill(0)
+    const { request } = await pending
+    expect(request.body).not.toBe(bytes)
+    const sent = (body: Uint8Array) => toFetchRequest({ ...request, body })
+    expect((await verifyRequest(sent(new Uint8Array([2, 3, 4])), VERIFY)).ok).toBe(true)
+    expect((await verifyRequest(sent(new Uint8Array(bytes)), VERIFY)).ok).toBe(false)
+    expect(fresh.resolveLoaded(EC2)).toMatchObject({ service: 'ec2', region: 'us-west-2' })
   })
 
   it('replaces stale generated headers (a retry) instead of keeping two', async () => {
@@ -227,7 +244,7 @@ describe('secrets never appear in errors or explanations', () => {
       collect(e)
     }
     for (const url of [EC2, 'https://example.com/', 'https://abc.execute-api.eu-west-1.amazonaws.com/']) {
-      texts.push(JSON.stringify(signer.explain(url)))
+      texts.push(JSON.stringify(await signer.explain(url)))
     }
     const signature = /Signature=(\w+)/.exec(signed.request.headers.get('authorization')!)![1]!
     expect(texts.length).toBeGreaterThan(10)

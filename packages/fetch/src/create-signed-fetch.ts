@@ -1,4 +1,5 @@
 import {
+  copyOfBytes,
   type Hop,
   isStream,
   keepsOwnAuthorization,
@@ -85,8 +86,14 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
     if (url === undefined) return baseFetch(input, init)
     // For a URL and init, this copy is also the outgoing request's (one copy of the caller's headers).
     const callerHeaders = headerPairsOf(init?.headers ?? original?.headers)
-    if (keepsOwnAuthorization(signer, url, callerHeaders)) return baseFetch(input, init)
-    const plan = signer.resolve(url)
+    let plan = signer.resolveLoaded(url)
+    if (plan === undefined) {
+      // The first request to a host under an AWS domain waits for AWS host inference to load: a byte body is
+      // copied first, so what is signed is what the caller passed.
+      if (init?.body != null) init = { ...init, body: copyOfBytes(init.body) }
+      plan = await signer.resolve(url)
+    }
+    if (keepsOwnAuthorization(plan, url, callerHeaders)) return baseFetch(input, init)
     if (plan === null && signer.options.unmatched !== 'error') return baseFetch(input, init)
 
     // A Request's merge with init loads on first use: most callers pass a URL.

@@ -5,6 +5,7 @@ import {
   CredentialsError,
   createSignedFetch,
   createSigner,
+  InvalidRuleError,
   isAwsSigError,
   NoMatchingRuleError,
   UnsignableBodyError,
@@ -12,6 +13,10 @@ import {
 
 const API = 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod/items?X-Amz-Credential-like=1'
 const rules = [{ host: 'abc123.execute-api.eu-west-1.amazonaws.com' }]
+const CONTRADICTED = [
+  { host: 'api.example.org', service: 'execute-api', region: 'eu-west-1' },
+  { host: 'ec2.us-west-2.amazonaws.com', region: 'eu-west-1' },
+]
 
 function countingFetch() {
   const state = { calls: 0 }
@@ -47,6 +52,23 @@ describe('adapter errors are typed, send nothing, and never contain a secret', (
           method: 'POST',
           body: { not: 'a body' } as unknown as BodyInit,
         }),
+    },
+    {
+      // Checked against AWS host knowledge, which loads on demand: the first request fails instead of createSigner.
+      name: 'InvalidRuleError for a rule its AWS hostname contradicts, on a request to that host',
+      type: InvalidRuleError,
+      run: (f) =>
+        createSignedFetch(createSigner({ credentials: SESSION_CREDENTIALS, rules: CONTRADICTED }), {
+          fetch: f,
+        })('https://ec2.us-west-2.amazonaws.com/?Action=DescribeRegions'),
+    },
+    {
+      name: 'InvalidRuleError for a rule its AWS hostname contradicts, on a request to any other host',
+      type: InvalidRuleError,
+      run: (f) =>
+        createSignedFetch(createSigner({ credentials: SESSION_CREDENTIALS, rules: CONTRADICTED }), {
+          fetch: f,
+        })('https://api.example.org/x'),
     },
     {
       name: "NoMatchingRuleError under unmatched: 'error'",

@@ -39,7 +39,7 @@ describe('S3 wrong-region answers', () => {
     expect(response.status, await response.clone().text()).toBe(200)
     expect((await response.json()).bodySha256).toBe(await sha256Hex('hello'))
     expect(statuses).toEqual([400, 200])
-    expect(signer.resolve(`https://${BUCKET}/`)?.region).toBe('eu-central-1')
+    expect((await signer.resolve(`https://${BUCKET}/`))?.region).toBe('eu-central-1')
 
     const later = await signedFetch(`https://${BUCKET}/notes/b.txt`)
     expect(later.status).toBe(200)
@@ -56,7 +56,9 @@ describe('S3 wrong-region answers', () => {
     expect(response.status).toBe(400)
     expect(await response.text()).toContain('AuthorizationHeaderMalformed')
     expect(statuses).toEqual([400])
-    expect(signer.explain(`https://${BUCKET}/k`).warnings.join(' ')).toMatch(/explicit rule region wins/)
+    expect((await signer.explain(`https://${BUCKET}/k`)).warnings.join(' ')).toMatch(
+      /explicit rule region wins/,
+    )
   })
 
   it('retryOnWrongRegion: false returns the refusal (the check can fail)', async () => {
@@ -65,7 +67,7 @@ describe('S3 wrong-region answers', () => {
     const signedFetch = createSignedFetch(signer, { fetch: fetchLike, retryOnWrongRegion: false })
     expect((await signedFetch(`https://${BUCKET}/k`)).status).toBe(400)
     expect(statuses).toEqual([400])
-    expect(signer.resolve(`https://${BUCKET}/k`)?.region).toBe('us-east-1')
+    expect((await signer.resolve(`https://${BUCKET}/k`))?.region).toBe('us-east-1')
   })
 
   it('a streamed UNSIGNED-PAYLOAD body is not replayed, but the region is kept for the next request', async () => {

@@ -123,8 +123,11 @@ async function signKyRequest(
   const url = request.url
   const authorization = request.headers.get('authorization')
   const ours = authorization !== null && issued.has(authorization)
-  if (!ours && keepsOwnAuthorization(signer, url, request.headers)) return undefined
-  const plan = signer.resolve(url)
+  // Waits only on the first request to a host under an AWS domain, while AWS host inference loads (the
+  // Request's body is a stream: nothing the caller can change meanwhile).
+  let plan = signer.resolveLoaded(url)
+  if (plan === undefined) plan = await signer.resolve(url)
+  if (!ours && keepsOwnAuthorization(plan, url, request.headers)) return undefined
   if (plan === null && signer.options.unmatched !== 'error') return undefined
 
   const { signal } = request

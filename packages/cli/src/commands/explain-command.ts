@@ -22,10 +22,10 @@ export interface ExplainFlags extends SigningFlags {
 export async function explainCommand(rawUrl: string, flags: ExplainFlags, io: CliIo): Promise<ExitCodeValue> {
   const url = parseUrl(rawUrl, ['https:', 'http:', 'wss:', 'ws:'])
   const { signer, describeRule } = await buildSigner(url, flags)
-  const explanation = signer.explain(url.href)
+  const explanation = await signer.explain(url.href)
   const plan = explanation.plan
   const warnings = [...explanation.warnings]
-  if (plan?.source === 'aws' && !libraryWouldClaim(url)) {
+  if (plan?.source === 'aws' && !(await libraryWouldClaim(url))) {
     warnings.push(
       'The awssig library signs this host only when a rule names it (it runs customer code that would see your session token); the CLI signs it because you named the URL.',
     )
@@ -67,7 +67,7 @@ export async function explainCommand(rawUrl: string, flags: ExplainFlags, io: Cl
   return ExitCode.ok
 }
 
-function libraryWouldClaim(url: URL): boolean {
+async function libraryWouldClaim(url: URL): Promise<boolean> {
   const librarySigner = createSigner({ credentials: { accessKeyId: 'explain', secretAccessKey: 'explain' } })
-  return librarySigner.resolve(url.href) !== null
+  return (await librarySigner.resolve(url.href)) !== null
 }

@@ -60,7 +60,7 @@ export async function requestCommand(rawUrl: string, flags: RequestFlags, io: Cl
     const expiresIn = parseExpires(flags.expires ?? '900')
     const presigned = await signer.presign({ method, url: url.href, headers }, { expiresIn })
     if (flags.verbose) {
-      const plan = signer.resolve(url.href)
+      const plan = await signer.resolve(url.href)
       if (plan) io.stderr.write(`* plan: ${describePlan(plan)}, from ${describeRule(plan.ruleIndex)}\n`)
     }
     io.stdout.write(`${presigned}\n`)

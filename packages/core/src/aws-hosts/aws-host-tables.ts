@@ -1,20 +1,8 @@
-import {
-  GLOBAL_SIGNING_REGIONS,
-  NOT_SIGV4,
-  PARTITION_REGIONS,
-  SAME_NAME_LABELS,
-  SIGNING_NAMES,
-} from './aws-hosts.generated'
+import { GLOBAL_SIGNING_REGIONS, NOT_SIGV4, SAME_NAME_LABELS, SIGNING_NAMES } from './aws-hosts.generated'
 
-// The generated table is packed strings (formats in scripts/generate-aws-hosts.mjs): they ship in every
-// browser bundle, and plain strings read in place cost less than object literals or a decoder.
-
-/** Each partition with its region naming rule (AWS's `regionRegex`), compiled once. */
-export const PARTITION_REGION_PATTERNS: readonly (readonly [partition: string, regions: RegExp])[] =
-  PARTITION_REGIONS.split(';').map((entry) => {
-    const [id, head] = entry.split(' ') as [string, string]
-    return [id, new RegExp(`^${head}-[a-z0-9]+-\\d+$`)]
-  })
+// The generated table is packed strings (formats in scripts/generate-aws-hosts.mjs): plain strings read in
+// place cost less than object literals or a decoder in the chunk that carries them. Only AWS host inference
+// imports this module (browser builds load it on demand).
 
 /** `key`'s value in a `;key=value;…;` table. Keys come from DNS labels, which hold no `;` or `=`. */
 function lookup(table: string, key: string): string | undefined {

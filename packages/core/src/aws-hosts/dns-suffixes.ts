@@ -1,4 +1,4 @@
-import { DNS_SUFFIXES } from './aws-hosts.generated'
+import { DNS_SUFFIXES } from './aws-partitions.generated'
 
 /** A DNS suffix AWS serves endpoints under, and the partitions whose endpoints use it. */
 export interface AwsDnsSuffix {

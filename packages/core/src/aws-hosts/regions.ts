@@ -1,4 +1,11 @@
-import { PARTITION_REGION_PATTERNS } from './aws-host-tables'
+import { PARTITION_REGIONS } from './aws-partitions.generated'
+
+/** Each partition with its region naming rule (AWS's `regionRegex`), compiled once. */
+const PARTITION_REGION_PATTERNS: readonly (readonly [partition: string, regions: RegExp])[] =
+  PARTITION_REGIONS.split(';').map((entry) => {
+    const [id, head] = entry.split(' ') as [string, string]
+    return [id, new RegExp(`^${head}-[a-z0-9]+-\\d+$`)]
+  })
 
 /**
  * The partition a region belongs to, judged by that partition's region naming rule from AWS's partition

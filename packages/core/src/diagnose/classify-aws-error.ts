@@ -1,5 +1,5 @@
+import { isValidRegion } from '../aws-hosts/regions'
 import type { SigningPlan } from '../types'
-import type { HostKnowledge } from './host-knowledge'
 import type { AwsErrorBody } from './parse-aws-error'
 import type { ScopeDiagnosisKind } from './types'
 
@@ -37,7 +37,6 @@ export function classify(
   status: number,
   bucketRegion: string | undefined,
   plan: SigningPlan | null,
-  { isValidRegion }: HostKnowledge,
 ): Classification | null {
   const message = error.message ?? ''
   const code = error.code ?? ''

@@ -1,6 +1,6 @@
+import { inferAwsHost } from '../aws-hosts/infer-aws-host'
 import type { SigningPlan } from '../types'
 import { type Classification, classify } from './classify-aws-error'
-import type { HostKnowledge } from './host-knowledge'
 import { parseAwsError } from './parse-aws-error'
 import { scopeFix } from './scope-fix'
 import { requestTimeOf, serverTimeOf } from './server-time'
@@ -25,17 +25,13 @@ export type { DiagnoseContext, ScopeDiagnosis, ScopeDiagnosisKind } from './type
  * // wrong-region  Sign for region 'eu-west-1' (it was signed for 'us-east-1'): set region: 'eu-west-1' in
  * //               rules[0] or add { host: 'abc.execute-api.eu-west-1.amazonaws.com', region: 'eu-west-1' } before it.
  */
-export async function diagnose(
-  response: Response,
-  context: DiagnoseContext,
-  hosts: HostKnowledge,
-): Promise<ScopeDiagnosis | null> {
+export async function diagnose(response: Response, context: DiagnoseContext): Promise<ScopeDiagnosis | null> {
   if (response.status < 300) return null
   const error = await parseAwsError(response)
   if (!error) return null
   const plan = context.plan ?? null
   const bucketRegion = response.headers.get('x-amz-bucket-region') ?? undefined
-  const classification = classify(error, response.status, bucketRegion, plan, hosts)
+  const classification = classify(error, response.status, bucketRegion, plan)
   if (!classification) return null
 
   const diagnosis: ScopeDiagnosis = {
@@ -53,7 +49,7 @@ export async function diagnose(
     if (requestTime) diagnosis.requestTime = requestTime
   }
   const url = toUrl(context.url ?? response.url)
-  const expected = completeExpected(classification, plan, url, hosts)
+  const expected = completeExpected(classification, plan, url)
   if (expected) diagnosis.expected = expected
   diagnosis.fix = scopeFix({
     classification: { ...classification, ...(expected ? { expected } : {}) },
@@ -63,7 +59,6 @@ export async function diagnose(
     method: context.method,
     serverTime: diagnosis.serverTime,
     requestTime: diagnosis.requestTime,
-    hosts,
   })
   return diagnosis
 }
@@ -76,11 +71,10 @@ function completeExpected(
   classification: Classification,
   plan: SigningPlan | null,
   url: URL | undefined,
-  hosts: HostKnowledge,
 ): Classification['expected'] | undefined {
   const expected = classification.expected ? { ...classification.expected } : undefined
   if (classification.kind !== 'wrong-region' || expected?.region !== undefined || !url) return expected
-  const hostRegion = hosts.inferAwsHost(url.hostname)?.hostRegion
+  const hostRegion = inferAwsHost(url.hostname)?.hostRegion
   const signed = classification.signedRegion ?? plan?.region
   if (hostRegion !== undefined && hostRegion !== signed) return { ...expected, region: hostRegion }
   return expected

@@ -1,7 +1,4 @@
-import { inferAwsHost, isValidRegion } from '../aws-hosts'
 import type { DiagnoseContext, ScopeDiagnosis } from './types'
-
-const HOSTS = { inferAwsHost, isValidRegion }
 
 // The public entry points load the reading of AWS's answers on first use, so an app that only signs (and
 // gets 2xx answers) never downloads it: these functions are async anyway.
@@ -28,7 +25,7 @@ export async function diagnose(
   context: DiagnoseContext = {},
 ): Promise<ScopeDiagnosis | null> {
   if (response.status < 300) return null
-  return (await import('./diagnose')).diagnose(response, context, HOSTS)
+  return (await import('./diagnose')).diagnose(response, context)
 }
 
 /**
@@ -44,5 +41,5 @@ export async function diagnose(
  * }
  */
 export async function s3RegionFromResponse(response: Response): Promise<string | undefined> {
-  return (await import('./s3-region-from-response')).s3RegionFromResponse(response, HOSTS)
+  return (await import('./s3-region-from-response')).s3RegionFromResponse(response)
 }

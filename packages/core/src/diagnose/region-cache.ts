@@ -1,4 +1,4 @@
-import { isValidRegion } from '../aws-hosts'
+import { isValidRegion } from '../aws-hosts/regions'
 import { getRecent, setRecent } from '../bounded-map'
 import { InvalidInputError } from '../errors'
 

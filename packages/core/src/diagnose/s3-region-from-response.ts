@@ -1,4 +1,4 @@
-import type { HostKnowledge } from './host-knowledge'
+import { isValidRegion } from '../aws-hosts/regions'
 import { parseAwsError } from './parse-aws-error'
 
 // Codes whose answer names the bucket's real region in `<Region>`.
@@ -21,10 +21,7 @@ const REGION_NAMING_CODES = new Set([
  *   const region = await s3RegionFromResponse(response) // 'us-west-2'
  * }
  */
-export async function s3RegionFromResponse(
-  response: Response,
-  { isValidRegion }: HostKnowledge,
-): Promise<string | undefined> {
+export async function s3RegionFromResponse(response: Response): Promise<string | undefined> {
   const header = response.headers.get('x-amz-bucket-region')?.trim()
   if (header && isValidRegion(header)) return header
   if (response.status < 300) return undefined

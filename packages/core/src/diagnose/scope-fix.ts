@@ -1,6 +1,6 @@
+import { inferAwsHost } from '../aws-hosts/infer-aws-host'
 import type { SigningPlan } from '../types'
 import type { Classification } from './classify-aws-error'
-import type { HostKnowledge } from './host-knowledge'
 
 /** What the fix sentence is written from. Holds no credentials, so the sentence cannot leak any. */
 export interface ScopeFixInput {
@@ -12,14 +12,13 @@ export interface ScopeFixInput {
   method: string | undefined
   serverTime: Date | undefined
   requestTime: Date | undefined
-  hosts: HostKnowledge
 }
 
 /** One sentence naming the likely fix for a classified AWS answer. */
 export function scopeFix(input: ScopeFixInput): string {
   const { classification, plan } = input
   const host = input.url ? displayHost(input.url) : undefined
-  const suggest: SuggestRule = (fields, plan = null) => suggestRule(host, plan, fields, input.hosts)
+  const suggest: SuggestRule = (fields, plan = null) => suggestRule(host, plan, fields)
   switch (classification.kind) {
     case 'wrong-region':
       return wrongRegionFix(classification, plan, host, suggest)
@@ -128,7 +127,6 @@ function suggestRule(
   host: string | undefined,
   plan: SigningPlan | null,
   fields: Record<string, string | string[]>,
-  { inferAwsHost }: HostKnowledge,
 ): string {
   const parts = [`host: '${host ?? '<host>'}'`]
   const inferred = host === undefined ? null : inferAwsHost(host.replace(/:\d+$/, ''))

@@ -15,13 +15,13 @@ const APPSYNC_HEADERS = {
  * The URL whose plan signs for `target`: the realtime URL when a rule or inference claims it, else the API's
  * HTTP URL (so a rule written for `*.appsync-api.…` also opens the socket).
  */
-export function planUrlOf(signer: Signer, target: RealtimeTarget): URL {
-  if (signer.resolve(target.url) || !target.httpUrl) return target.url
+export async function planUrlOf(signer: Signer, target: RealtimeTarget): Promise<URL> {
+  if ((await signer.resolve(target.url)) || !target.httpUrl) return target.url
   // A ws: socket carries the authorization in clear text: the API's URL is asked as http:, so only a rule
   // naming its host consents (inference claims https: only), as it would for the socket's own URL.
   const httpUrl = new URL(target.httpUrl)
   if (target.url.protocol === 'ws:') httpUrl.protocol = 'http:'
-  return signer.resolve(httpUrl) ? httpUrl : target.url
+  return (await signer.resolve(httpUrl)) ? httpUrl : target.url
 }
 
 /**
@@ -36,8 +36,8 @@ export async function appSyncAuthorization(
   body: string,
   signingDate?: Date,
 ): Promise<AppSyncAuthorization> {
-  const planUrl = new URL(planUrlOf(signer, target))
-  const explanation = signer.explain(planUrl)
+  const planUrl = new URL(await planUrlOf(signer, target))
+  const explanation = await signer.explain(planUrl)
   if (!explanation.plan) {
     throw new NoMatchingRuleError(`No signing rule claims ${target.url.host}: ${explanation.reason}`, {
       method: 'GET',

@@ -38,7 +38,7 @@ export async function signWebSocket(
   if (target.protocol === 'appsync-graphql' || target.protocol === 'appsync-events') {
     return appSyncHandshake(signer, target, options)
   }
-  const plan = planOf(signer, target.url, target)
+  const plan = await planOf(signer, target.url, target)
   const request = { method: 'GET', url: target.url }
   if (options.headers) {
     const { request: signed } = await signer.sign(request, signingDate ? { signingDate } : {})
@@ -62,7 +62,7 @@ async function appSyncHandshake(
   options: WebSocketSignOptions,
 ): Promise<WebSocketHandshake> {
   const protocol = target.protocol as 'appsync-graphql' | 'appsync-events'
-  const plan = planOf(signer, planUrlOf(signer, target), target)
+  const plan = await planOf(signer, await planUrlOf(signer, target), target)
   // GraphQL signs the connection for …/graphql/connect; Events for …/event itself.
   const basePath = (target.httpUrl as URL).pathname.replace(/\/$/, '')
   const path = protocol === 'appsync-graphql' ? `${basePath}/connect` : basePath
@@ -78,8 +78,8 @@ async function appSyncHandshake(
   return { protocol, url: url.href, protocols, plan }
 }
 
-function planOf(signer: Signer, planUrl: URL, target: RealtimeTarget): SigningPlan {
-  const { plan, reason } = signer.explain(planUrl)
+async function planOf(signer: Signer, planUrl: URL, target: RealtimeTarget): Promise<SigningPlan> {
+  const { plan, reason } = await signer.explain(planUrl)
   if (!plan) {
     throw new NoMatchingRuleError(`No signing rule claims ${target.url.host}: ${reason}`, {
       method: 'GET',

@@ -1,5 +1,6 @@
 // The request loop every adapter runs, and the policy functions it is made of (axios, which must let its own
 // transport drive the exchange, calls the policy functions directly).
+export { copyOfBytes } from '../body/copy-of-bytes'
 export { abortable } from './abort'
 export {
   isCredentialHeader,

@@ -1,4 +1,5 @@
 import { findAwsDnsSuffix } from '../aws-hosts/dns-suffixes'
+import { copyOfBytes } from '../body/copy-of-bytes'
 import type { Signer } from '../create-signer'
 import { RedirectError } from '../errors'
 import type { SigningPlan } from '../types'
@@ -56,7 +57,10 @@ export interface SendSignedOptions {
   retryOnWrongRegion?: boolean
   /** Continue from this answer to the first attempt instead of sending it. */
   first?: FirstAnswer
-  /** The plan the adapter already resolved for `request.url` (saves resolving it again). */
+  /**
+   * The plan the adapter already resolved for `request.url` (saves resolving it again); `undefined` or null:
+   * resolved here.
+   */
   plan?: SigningPlan | null
 }
 
@@ -84,8 +88,15 @@ export async function sendSigned(
   const { signal } = options
   throwIfAborted(signal)
   const mode = redirectModeFor(options.redirect, request.method, request.url)
-  const plan = options.first ? options.first.plan : (options.plan ?? signer.resolve(request.url))
-  const body = prepareBody(request.body ?? null, plan, {
+  let plan = options.first ? options.first.plan : (options.plan ?? signer.resolveLoaded(request.url))
+  let callerBody = request.body ?? null
+  if (plan === undefined) {
+    // The first request to a host under an AWS domain waits for AWS host inference: bytes are copied first,
+    // so what is signed is what the caller passed (see copy-of-bytes.ts).
+    callerBody = copyOfBytes(callerBody)
+    plan = await abortable(signer.resolve(request.url), signal)
+  }
+  const body = prepareBody(callerBody, plan, {
     maxBodyBytes: signer.options.maxBodyBytes,
     method: request.method,
     url: request.url,

@@ -1,5 +1,5 @@
+import { inferAwsHost } from '../aws-hosts/infer-aws-host'
 import { diagnose } from '../diagnose/diagnose'
-import type { HostKnowledge } from '../diagnose/host-knowledge'
 import { partitionOfKnownRegion } from '../diagnose/known-regions'
 import { s3RegionFromResponse } from '../diagnose/s3-region-from-response'
 import type { ResolvedPlan } from '../resolve-plan'
@@ -9,8 +9,6 @@ import type { LearnOptions, ResponseLesson } from './types'
 
 /** What the signer lets the (lazily loaded) learning code change. */
 export interface LearningTarget {
-  /** AWS hostname knowledge, handed in so this lazily loaded code shares no module with the signer's. */
-  hosts: HostKnowledge
   /** The local clock in milliseconds, without the current offset. */
   localNow(): number
   /**
@@ -41,7 +39,7 @@ export async function learnFromAnswer(
   options: LearnOptions,
   target: LearningTarget,
 ): Promise<ResponseLesson> {
-  const diagnosis = await diagnose(response, { plan, url }, target.hosts)
+  const diagnosis = await diagnose(response, { plan, url })
   if (!diagnosis) return { retry: false }
   if (diagnosis.kind === 'clock-skew') {
     if (options.clockSkew === false || !diagnosis.serverTime) return { retry: false, diagnosis }
@@ -53,12 +51,11 @@ export async function learnFromAnswer(
   if (diagnosis.kind !== 'wrong-region' || !plan.s3 || options.wrongRegion === false) {
     return { retry: false, diagnosis }
   }
-  const named = await s3RegionFromResponse(response, target.hosts)
+  const named = await s3RegionFromResponse(response)
   // An answer teaches only a region AWS has launched, in the host's partition (or the signed region's, for a
   // host inference does not know): a forged answer cannot scope later signatures to a fictional region or move
   // them to another partition.
-  const partition =
-    target.hosts.inferAwsHost(url.hostname)?.partition ?? partitionOfKnownRegion(plan.region ?? '')
+  const partition = inferAwsHost(url.hostname)?.partition ?? partitionOfKnownRegion(plan.region ?? '')
   const region = named !== undefined && partitionOfKnownRegion(named) === partition ? named : undefined
   // The same region again means the answer is not about the scope we signed: retrying would change nothing.
   if (region === undefined || region === plan.region) return { retry: false, diagnosis }

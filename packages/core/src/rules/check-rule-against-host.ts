@@ -1,4 +1,4 @@
-import { inferAwsHost, looksLikeAwsHost } from '../aws-hosts'
+import { looksLikeAwsHost } from '../aws-hosts/looks-like-aws-host'
 import type { AwsHostInference } from '../aws-hosts/types'
 import type { HostMatcher } from './host-pattern'
 import type { RuleInput, RuleProblem } from './rule-field-checks'
@@ -6,15 +6,26 @@ import { RuleCode } from './rule-messages'
 import { S3_FAMILY_SERVICES } from './s3-family'
 
 /**
+ * True when checking this rule needs AWS host inference: its host is one exact hostname under an AWS domain.
+ * Such rules are checked once inference has loaded (signer/plan-lookup.ts); every other rule at once.
+ */
+export function needsHostInference(matcher: HostMatcher): boolean {
+  return matcher.kind === 'exact' && matcher.hostname !== undefined && looksLikeAwsHost(matcher.hostname)
+}
+
+/**
  * Checks a rule whose fields are each valid against what its host says: an exact AWS hostname names its
  * service and region (a rule may complete them, not contradict them), a wildcard outside AWS's domains can
  * supply neither, and fields that only make sense for some hosts (`unsignedPayload`, `apiIds`) are refused
  * elsewhere. Patterns are checked here only as far as the pattern itself tells; the rest at resolve time.
+ * `inference` is what inference says of the rule's exact host (null for patterns and for hosts outside AWS's
+ * domains, which inference never claims).
  */
-export function checkRuleAgainstHost(r: RuleInput, matcher: HostMatcher): RuleProblem | undefined {
-  // Exact hosts can be checked against AWS's hostname conventions now; patterns only at resolve time.
-  const inference: AwsHostInference | null =
-    matcher.kind === 'exact' && matcher.hostname ? inferAwsHost(matcher.hostname) : null
+export function checkRuleAgainstHost(
+  r: RuleInput,
+  matcher: HostMatcher,
+  inference: AwsHostInference | null,
+): RuleProblem | undefined {
   const { service, region, regionSet, algorithm } = r
 
   if (matcher.kind === 'exact') {

@@ -1,6 +1,7 @@
+import type { AwsHostInference } from '../aws-hosts/types'
 import { InvalidRuleError } from '../errors'
 import type { CredentialsInput, SigningAlgorithm } from '../types'
-import { checkRuleAgainstHost } from './check-rule-against-host'
+import { checkRuleAgainstHost, needsHostInference } from './check-rule-against-host'
 import { compileHostPattern, type HostMatcher } from './host-pattern'
 import { firstFieldProblem, RULE_FIELD_CHECKS, type RuleInput } from './rule-field-checks'
 import { EXAMPLE_RULE, invalidIn, RuleCode, ruleMessage } from './rule-messages'
@@ -24,6 +25,11 @@ export interface CompiledRule {
   customerCode: boolean
   /** API Gateway VPC endpoints: the API IDs `x-apigw-api-id` may name (frozen). */
   apiIds?: readonly string[]
+  /**
+   * The rule as given, when its exact host is under an AWS domain: it is checked against what AWS host
+   * inference says of that host once inference has loaded ({@link checkRulesAgainstInference}).
+   */
+  uncheckedAgainstHost?: RuleInput
 }
 
 /**
@@ -43,17 +49,45 @@ export function compileRules(rules: unknown): CompiledRule[] {
   return Array.from(rules as unknown[], (rule, index) => compileRule(rule, index))
 }
 
+/**
+ * Checks the rules whose exact AWS hostname could not be checked without AWS host inference (they were
+ * compiled with `uncheckedAgainstHost`), now that it has loaded: throws `InvalidRuleError` for the first
+ * rule that contradicts its host, as `createSigner` does for every other problem.
+ */
+export function checkRulesAgainstInference(
+  rules: readonly CompiledRule[],
+  infer: (host: string) => AwsHostInference | null,
+): void {
+  for (const { index, matcher, uncheckedAgainstHost: r } of rules) {
+    if (r === undefined) continue
+    const inference = infer(matcher.hostname as string)
+    const problem = checkRuleAgainstHost(r, matcher, inference)
+    if (problem) throw ruleError(index, r, problem[0], problem[1], inference)
+  }
+  for (const rule of rules) delete rule.uncheckedAgainstHost
+}
+
+/** The error for one rule problem. The prose is read only in development builds (rule-messages.ts). */
+function ruleError(
+  index: number,
+  r: RuleInput,
+  field: string,
+  code: RuleCode,
+  inference?: AwsHostInference | null,
+): InvalidRuleError {
+  const where = `rules[${index}].${field}`
+  return new InvalidRuleError(
+    __DEV__
+      ? `${where}: ${ruleMessage(code, { value: r[field], rule: r, fields: Object.keys(RULE_FIELD_CHECKS), inference })}`
+      : invalidIn(where),
+    index,
+    field,
+  )
+}
+
 function compileRule(rule: unknown, index: number): CompiledRule {
-  // The prose is read only in development builds (rule-messages.ts); production builds name the place.
   const fail = (field: string, code: RuleCode): never => {
-    const where = `rules[${index}].${field}`
-    throw new InvalidRuleError(
-      __DEV__
-        ? `${where}: ${ruleMessage(code, { value: r[field], rule: r, fields: Object.keys(RULE_FIELD_CHECKS) })}`
-        : invalidIn(where),
-      index,
-      field,
-    )
+    throw ruleError(index, r, field, code)
   }
   if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) {
     throw new InvalidRuleError(
@@ -91,7 +125,10 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     }
   }
 
-  const hostProblem = checkRuleAgainstHost(r, compiledMatcher)
+  // An exact AWS hostname is checked against inference once it has loaded; every other host here and now
+  // (inference says nothing of hosts outside AWS's domains, nor of patterns).
+  const deferred = needsHostInference(compiledMatcher)
+  const hostProblem = deferred ? undefined : checkRuleAgainstHost(r, compiledMatcher, null)
   if (hostProblem) fail(...hostProblem)
 
   // Every field is validated above: absent ones stay undefined. Arrays are copied (inputs are never kept
@@ -109,5 +146,10 @@ function compileRule(rule: unknown, index: number): CompiledRule {
     credentials: r.credentials as CredentialsInput | undefined,
   }
   if (r.apiIds !== undefined) compiled.apiIds = Object.freeze([...(r.apiIds as string[])])
+  if (deferred) {
+    // The fields the check reads, without the credentials: secrets are kept in one place only.
+    const { credentials: _, ...fields } = r
+    compiled.uncheckedAgainstHost = Object.assign(Object.create(null), fields)
+  }
   return compiled
 }

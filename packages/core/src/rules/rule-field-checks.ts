@@ -1,4 +1,4 @@
-import { isValidRegion } from '../aws-hosts'
+import { isValidRegion } from '../aws-hosts/regions'
 import type { SigningRule } from '../types'
 
 /** Every field of any rule shape (`keyof` a union names only the fields all its members share). */

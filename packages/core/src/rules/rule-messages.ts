@@ -1,4 +1,4 @@
-import { inferAwsHost } from '../aws-hosts'
+import type { AwsHostInference } from '../aws-hosts/types'
 import { REGION_SET_ENTRY } from './patterns'
 import { S3_FAMILY_SERVICES } from './s3-family'
 
@@ -47,6 +47,8 @@ export interface RuleMessageContext {
   value: unknown
   rule: Record<string, unknown>
   fields: readonly string[]
+  /** What AWS host inference says of the rule's exact host, for the checks that compare the two. */
+  inference?: AwsHostInference | null
 }
 
 export const EXAMPLE_RULE = "{ host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }"
@@ -94,14 +96,14 @@ const RULE_MESSAGES: Record<RuleCode, Message> = {
     `is required: '${host(c)}' is not an AWS hostname awssig knows; add service and region`,
   [RuleCode.regionNotInHost]: (c) => `is required: the hostname '${host(c)}' names no region`,
   [RuleCode.regionContradictsHost]: (c) =>
-    `'${value(c)}' contradicts the hostname '${host(c)}'; AWS would answer "${awsWrongRegionMessage(value(c))}" Remove region or set it to '${inferAwsHost(host(c))?.hostRegion}'`,
+    `'${value(c)}' contradicts the hostname '${host(c)}'; AWS would answer "${awsWrongRegionMessage(value(c))}" Remove region or set it to '${c.inference?.hostRegion}'`,
   [RuleCode.serviceNotAwsDomain]: (c) =>
     `is required: '${host(c)}' is not under an AWS domain, so no hostname can supply it`,
   [RuleCode.regionNotAwsDomain]: (c) =>
     `is required: '${host(c)}' is not under an AWS domain, so no hostname can supply it; add region, or algorithm: 'sigv4a' with regionSet`,
   [RuleCode.unsignedPayloadNeedsService]: () => 'needs a service',
   [RuleCode.unsignedPayloadNotS3]: (c) =>
-    `only S3-family services (${[...S3_FAMILY_SERVICES].join(', ')}) accept it, not '${shown(c.rule.service ?? inferAwsHost(host(c))?.service)}'; remove it`,
+    `only S3-family services (${[...S3_FAMILY_SERVICES].join(', ')}) accept it, not '${shown(c.rule.service ?? c.inference?.service)}'; remove it`,
   // Host patterns (rules[i].host): the value is the pattern.
   [RuleCode.hostType]: (c) =>
     `host must be a string like 'api.example.com' or a RegExp, not ${c.value === null ? 'null' : Array.isArray(c.value) ? 'an array' : typeof c.value}`,

@@ -1,5 +1,6 @@
 import type { ResolvedSignerOptions } from '../create-signer'
 import type { CredentialSource } from '../credentials/credential-source'
+import type { ResolvedPlan } from '../resolve-plan'
 import type { CompiledRule } from '../rules/compile-rules'
 import { buildCanonicalInput } from '../signing/canonical-input'
 import type { SigningInput } from '../signing/signing-input'
@@ -29,10 +30,10 @@ export async function prepareSigning(
   parts: SignerParts,
   request: SignableRequest,
   url: URL,
+  { explanation, rule }: ResolvedPlan,
   signingDate: Date | undefined,
   presign: boolean,
 ): Promise<Prepared> {
-  const { explanation, rule } = parts.plans.lookup(url)
   const plan = explanation.plan
   // A payload-hash-only plan signs nothing (sign() adds the hash; presign has nothing to presign).
   if (!plan || plan.payloadHashOnly) return { plan: null, explanation }

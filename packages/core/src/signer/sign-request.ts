@@ -1,4 +1,6 @@
+import { copyOfBytes } from '../body/copy-of-bytes'
 import { InvalidInputError, NoMatchingRuleError } from '../errors'
+import type { ResolvedPlan } from '../resolve-plan'
 import { invalidIn } from '../rules/compile-rules'
 import { isAlreadySigned } from '../signing/already-signed'
 import { buildCanonicalInput } from '../signing/canonical-input'
@@ -25,9 +27,13 @@ export async function signRequest(
   const signingDate = checkedDate(signOptions.signingDate)
   let algorithm: SigningPlan['algorithm'] | undefined
   try {
-    const toSign = isAlreadySigned(url, request.headers) ? await bearerReplaced(parts, request, url) : request
+    // The plan needs AWS host inference loaded for a host under an AWS domain (the first time only).
+    const planned = parts.plans.lookup(url) ?? (await planLater(parts, request, url))
+    const toSign = isAlreadySigned(url, request.headers)
+      ? await bearerReplaced(request, url, planned.explanation.plan)
+      : request
     if (toSign) {
-      const only = parts.plans.lookup(url).explanation.plan
+      const only = planned.explanation.plan
       if (only?.payloadHashOnly) {
         const { withPayloadHash } = await import('../signing/payload-hash-only')
         return withPayloadHash(toSign, url, clonePlan(only), parts.resolved, {
@@ -35,7 +41,7 @@ export async function signRequest(
           payloadHashOf,
         })
       }
-      const { signing, explanation } = await prepareSigning(parts, toSign, url, signingDate, false)
+      const { signing, explanation } = await prepareSigning(parts, toSign, url, planned, signingDate, false)
       if (signing) {
         algorithm = signing.plan.algorithm
         const signed = await (algorithm === 'sigv4a' ? signSigV4a : signSigV4)(signing)
@@ -79,7 +85,8 @@ export async function presignRequest(
   try {
     return await presign(request, presignOptions, {
       toUrl,
-      prepare: (url, signingDate) => prepareSigning(parts, request, url, signingDate, true),
+      prepare: async (url, signingDate) =>
+        prepareSigning(parts, request, url, await parts.plans.resolve(url), signingDate, true),
       algorithmFor: (signing) => {
         algorithm = signing.plan.algorithm
         return algorithm === 'sigv4a' ? loadSigV4aAlgorithm(signing) : sigV4Algorithm(signing)
@@ -91,12 +98,21 @@ export async function presignRequest(
 }
 
 /**
+ * The plan once what it needs has loaded. The body is hashed only afterwards, so a byte body is copied
+ * first: the signature covers the bytes as they were at the call, as it does when the plan is at hand.
+ */
+async function planLater(parts: SignerParts, request: SignableRequest, url: URL): Promise<ResolvedPlan> {
+  request.body = copyOfBytes(request.body)
+  return parts.plans.resolve(url)
+}
+
+/**
  * A request with its own Authorization passes through unsigned, except a Bearer on a host whose rule says
  * `replaceBearer`: then it is signed without that header. `undefined` means pass through. The header code
  * loads only for such a rule, so apps without one do not carry it.
  */
-async function bearerReplaced(parts: SignerParts, request: SignableRequest, url: URL) {
-  if (isAlreadySigned(url) || !parts.plans.lookup(url).explanation.plan?.replaceBearer) return undefined
+async function bearerReplaced(request: SignableRequest, url: URL, plan: SigningPlan | null) {
+  if (isAlreadySigned(url) || !plan?.replaceBearer) return undefined
   const { withoutBearer } = await import('../signing/bearer-authorization')
   return withoutBearer(request)
 }

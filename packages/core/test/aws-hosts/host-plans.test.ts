@@ -44,8 +44,8 @@ describe('plans for the hosts of issue 14, accepted by the independent verifier'
   })
 
   const lattice = 'https://user-02222f67d3a427111.1234abc.vpc-lattice-svcs.us-west-2.on.aws/create'
-  it('VPC Lattice service: customer code, so no plan without a rule', () => {
-    const explanation = createSigner({ credentials: CREDENTIALS }).explain(lattice)
+  it('VPC Lattice service: customer code, so no plan without a rule', async () => {
+    const explanation = await createSigner({ credentials: CREDENTIALS }).explain(lattice)
     expect(explanation.plan).toBeNull()
     expect(explanation.reason).toContain('customer code')
   })
@@ -65,9 +65,9 @@ describe('plans for the hosts of issue 14, accepted by the independent verifier'
     expect(result).toMatchObject({ ok: true })
   })
 
-  it('S3 Express One Zone directory bucket: declined, and explain says why', () => {
+  it('S3 Express One Zone directory bucket: declined, and explain says why', async () => {
     const signer = createSigner({ credentials: CREDENTIALS })
-    const explanation = signer.explain(
+    const explanation = await signer.explain(
       'https://amzn-s3-demo-bucket--usw2-az1--x-s3.s3express-usw2-az1.us-west-2.amazonaws.com/key',
     )
     expect(explanation.plan).toBeNull()

@@ -11,7 +11,7 @@ describe('clear text', () => {
   it.each(['http://ec2.us-east-1.amazonaws.com/', 'ws://ec2.us-east-1.amazonaws.com/'])(
     'inference gives %s no plan, and explain says a rule is needed (clear text)',
     async (url) => {
-      const explanation = signer.explain(url)
+      const explanation = await signer.explain(url)
       expect(explanation.plan).toBeNull()
       expect(explanation.reason).toMatch(/only for a host a rule names/)
       const signed = await signer.sign({ method: 'GET', url })
@@ -19,12 +19,12 @@ describe('clear text', () => {
     },
   )
 
-  it('a rule naming the AWS host consents to http: (the plan warns of clear text)', () => {
+  it('a rule naming the AWS host consents to http: (the plan warns of clear text)', async () => {
     const named = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: 'ec2.us-east-1.amazonaws.com' }],
     })
-    const explanation = named.explain('http://ec2.us-east-1.amazonaws.com/')
+    const explanation = await named.explain('http://ec2.us-east-1.amazonaws.com/')
     expect(explanation.plan?.service).toBe('ec2')
     expect(explanation.warnings.join(' ')).toMatch(/clear text/)
   })
@@ -34,7 +34,7 @@ describe('clear text', () => {
     'file://ec2.us-east-1.amazonaws.com/etc/passwd',
     'gopher://sts.amazonaws.com/',
   ])('inference gives %s no plan, and explain says why', async (url) => {
-    const explanation = signer.explain(url)
+    const explanation = await signer.explain(url)
     expect(explanation.plan).toBeNull()
     expect(explanation.reason).toMatch(/https/)
     const signed = await signer.sign({ method: 'GET', url })
@@ -51,12 +51,12 @@ describe('clear text', () => {
     expect(wss.plan.service).toBe('appsync')
   })
 
-  it('https and wss are claimed by inference', () => {
-    expect(signer.resolve('https://ec2.us-east-1.amazonaws.com/')?.service).toBe('ec2')
-    expect(signer.resolve('wss://ec2.us-east-1.amazonaws.com/')?.service).toBe('ec2')
+  it('https and wss are claimed by inference', async () => {
+    expect((await signer.resolve('https://ec2.us-east-1.amazonaws.com/'))?.service).toBe('ec2')
+    expect((await signer.resolve('wss://ec2.us-east-1.amazonaws.com/'))?.service).toBe('ec2')
   })
 
-  it('http: is signed for a host a rule names (local emulator), and the plan warns it is clear text', () => {
+  it('http: is signed for a host a rule names (local emulator), and the plan warns it is clear text', async () => {
     const local = createSigner({
       credentials: CREDENTIALS,
       rules: [
@@ -64,20 +64,23 @@ describe('clear text', () => {
         { host: 'emulator.internal', service: 'sqs', region: 'us-east-1' },
       ],
     })
-    expect(local.resolve('http://localhost:4566/bucket')?.warnings ?? ['x']).toEqual([])
-    const remote = local.explain('http://emulator.internal/')
+    expect((await local.resolve('http://localhost:4566/bucket'))?.warnings ?? ['x']).toEqual([])
+    const remote = await local.explain('http://emulator.internal/')
     expect(remote.plan?.service).toBe('sqs')
     expect(remote.warnings.join(' ')).toMatch(/clear text/)
-    expect(local.resolve('ftp://emulator.internal/')).toBeNull()
+    expect(await local.resolve('ftp://emulator.internal/')).toBeNull()
   })
 })
 
 describe('malformed hosts', () => {
-  it.each(['https://iam.amazonaws.com../', 'https://iam.amazonaws.com.../'])('%s is not signed', (url) => {
-    expect(signer.resolve(url)).toBeNull()
-  })
-  it('one trailing dot is the same host', () => {
-    expect(signer.resolve('https://iam.amazonaws.com./')?.service).toBe('iam')
+  it.each(['https://iam.amazonaws.com../', 'https://iam.amazonaws.com.../'])(
+    '%s is not signed',
+    async (url) => {
+      expect(await signer.resolve(url)).toBeNull()
+    },
+  )
+  it('one trailing dot is the same host', async () => {
+    expect((await signer.resolve('https://iam.amazonaws.com./'))?.service).toBe('iam')
   })
 })
 
@@ -104,20 +107,20 @@ describe('loose rules are refused', () => {
     },
   )
 
-  it('an anchored RegExp does not match a longer host', () => {
+  it('an anchored RegExp does not match a longer host', async () => {
     const anchored = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: /^api\.example\.com$/, service: 'execute-api', region: 'eu-west-1' }],
     })
-    expect(anchored.resolve('https://api.example.com/')?.service).toBe('execute-api')
-    expect(anchored.resolve('https://api.example.com.evil.net/')).toBeNull()
+    expect((await anchored.resolve('https://api.example.com/'))?.service).toBe('execute-api')
+    expect(await anchored.resolve('https://api.example.com.evil.net/')).toBeNull()
     // `^a|b$` is anchored in writing only: each alternative is matched against the whole host.
     const alternatives = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: /^api\.example\.com|api\.example\.net$/, service: 'execute-api', region: 'eu-west-1' }],
     })
-    expect(alternatives.resolve('https://api.example.net/')?.service).toBe('execute-api')
-    expect(alternatives.resolve('https://api.example.com.evil.net/')).toBeNull()
+    expect((await alternatives.resolve('https://api.example.net/'))?.service).toBe('execute-api')
+    expect(await alternatives.resolve('https://api.example.com.evil.net/')).toBeNull()
   })
 
   it.each(['*.com', '*.net', '*.io', '*.co.uk', '*.com.au', '*.dev', '*.localhost', '*.github.io'])(

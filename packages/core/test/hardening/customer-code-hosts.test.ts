@@ -34,17 +34,20 @@ describe('API Gateway private APIs through a VPC endpoint', () => {
     expect(ec2?.apiChosenByHeader).toBeUndefined()
   })
 
-  it.each([VPCE, VPCE_ZONAL])("%s gets no plan without a rule, even with awsHosts: 'all'", (host) => {
+  it.each([VPCE, VPCE_ZONAL])("%s gets no plan without a rule, even with awsHosts: 'all'", async (host) => {
     const all = createSigner({ credentials: CREDENTIALS, awsHosts: 'all' })
-    const explanation = all.explain(`https://${host}/prod/items`)
+    const explanation = await all.explain(`https://${host}/prod/items`)
     expect(explanation.plan).toBeNull()
     expect(explanation.reason).toMatch(/apiIds/)
   })
 
-  it('an exact rule for a VPC endpoint must name apiIds', () => {
-    const make = () => createSigner({ credentials: CREDENTIALS, rules: [{ host: VPCE }] })
-    expect(make).toThrow(InvalidRuleError)
-    expect(make).toThrow(/rules\[0\]\.apiIds/)
+  it('an exact rule for a VPC endpoint must name apiIds', async () => {
+    // Checked against AWS host inference, which loads on demand: ready() and every call reject alike.
+    const signer = createSigner({ credentials: CREDENTIALS, rules: [{ host: VPCE }] })
+    await expect(signer.ready()).rejects.toThrow(InvalidRuleError)
+    await expect(signer.sign({ method: 'GET', url: `https://${VPCE}/` })).rejects.toThrow(
+      /rules\[0\]\.apiIds/,
+    )
   })
 
   it.each([
@@ -57,11 +60,17 @@ describe('API Gateway private APIs through a VPC endpoint', () => {
     ).toThrow(/rules\[0\]\.apiIds/)
   })
 
-  it('apiIds on a host that is not an API Gateway VPC endpoint is refused', () => {
+  it('apiIds on a host that is not an API Gateway VPC endpoint is refused', async () => {
+    const signer = createSigner({
+      credentials: CREDENTIALS,
+      rules: [{ host: 'abc123.execute-api.eu-west-1.amazonaws.com', apiIds: [API_ID] }],
+    })
+    await expect(signer.ready()).rejects.toThrow(/rules\[0\]\.apiIds/)
+    // A rule outside AWS's domains is checked at createSigner itself.
     expect(() =>
       createSigner({
         credentials: CREDENTIALS,
-        rules: [{ host: 'abc123.execute-api.eu-west-1.amazonaws.com', apiIds: [API_ID] }],
+        rules: [{ host: 'api.example.com', service: 'execute-api', region: 'eu-west-1', apiIds: [API_ID] }],
       }),
     ).toThrow(/rules\[0\]\.apiIds/)
   })
@@ -69,7 +78,7 @@ describe('API Gateway private APIs through a VPC endpoint', () => {
   const signer = createSigner({ credentials: CREDENTIALS, rules: [{ host: VPCE, apiIds: [API_ID] }] })
 
   it('a rule with apiIds signs x-apigw-api-id, and the verifier accepts the signature', async () => {
-    const plan = signer.resolve(`https://${VPCE}/prod/items`)
+    const plan = await signer.resolve(`https://${VPCE}/prod/items`)
     expect(plan).toMatchObject({ service: 'execute-api', region: 'eu-west-1', apiIds: [API_ID] })
     const { request } = await signer.sign({
       method: 'GET',
@@ -117,69 +126,73 @@ describe('wildcard rules and customer-code hosts', () => {
     ['VPC Lattice', 'svc-0123456789abcdef0.7d67968.vpc-lattice-svcs.eu-west-1.on.aws'],
   ] as const
 
-  it.each(customerCodeHosts)('*.amazonaws.com / *.on.aws do not claim %s (%s)', (_name, host) => {
+  it.each(customerCodeHosts)('*.amazonaws.com / *.on.aws do not claim %s (%s)', async (_name, host) => {
     const broad = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: '*.amazonaws.com' }, { host: '*.on.aws' }],
     })
-    const explanation = broad.explain(`https://${host}/`)
+    const explanation = await broad.explain(`https://${host}/`)
     expect(explanation.plan).toBeNull()
     expect(explanation.reason).toMatch(/customerCode: true/)
   })
 
-  it('the broad wildcard still claims hosts AWS operates', () => {
+  it('the broad wildcard still claims hosts AWS operates', async () => {
     const broad = createSigner({ credentials: CREDENTIALS, rules: [{ host: '*.amazonaws.com' }] })
-    expect(broad.explain('https://ec2.eu-west-1.amazonaws.com/').plan).toMatchObject({
+    expect((await broad.explain('https://ec2.eu-west-1.amazonaws.com/')).plan).toMatchObject({
       service: 'ec2',
       source: 'rule',
     })
   })
 
-  it('*.execute-api.<region>.amazonaws.com spans every API of the region: no claim without the opt-in', () => {
+  it('*.execute-api.<region>.amazonaws.com spans every API of the region: no claim without the opt-in', async () => {
     const regional = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: '*.execute-api.eu-west-1.amazonaws.com' }],
     })
-    expect(regional.resolve('https://abc123.execute-api.eu-west-1.amazonaws.com/prod')).toBeNull()
+    expect(await regional.resolve('https://abc123.execute-api.eu-west-1.amazonaws.com/prod')).toBeNull()
     const optedIn = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: '*.execute-api.eu-west-1.amazonaws.com', customerCode: true }],
     })
-    expect(optedIn.explain('https://abc123.execute-api.eu-west-1.amazonaws.com/prod').plan).toMatchObject({
+    expect(
+      (await optedIn.explain('https://abc123.execute-api.eu-west-1.amazonaws.com/prod')).plan,
+    ).toMatchObject({
       service: 'execute-api',
       region: 'eu-west-1',
     })
   })
 
-  it('a RegExp spanning API IDs needs the opt-in too', () => {
+  it('a RegExp spanning API IDs needs the opt-in too', async () => {
     const pattern = /^[a-z0-9]+\.execute-api\.eu-west-1\.amazonaws\.com$/
     const plain = createSigner({ credentials: CREDENTIALS, rules: [{ host: pattern }] })
-    expect(plain.resolve('https://abc123.execute-api.eu-west-1.amazonaws.com/')).toBeNull()
+    expect(await plain.resolve('https://abc123.execute-api.eu-west-1.amazonaws.com/')).toBeNull()
     const optedIn = createSigner({ credentials: CREDENTIALS, rules: [{ host: pattern, customerCode: true }] })
-    expect(optedIn.resolve('https://abc123.execute-api.eu-west-1.amazonaws.com/')?.service).toBe(
+    expect((await optedIn.resolve('https://abc123.execute-api.eu-west-1.amazonaws.com/'))?.service).toBe(
       'execute-api',
     )
   })
 
-  it('an exact host claims as before', () => {
+  it('an exact host claims as before', async () => {
     const exact = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: 'abc123.execute-api.eu-west-1.amazonaws.com' }],
     })
-    expect(exact.resolve('https://abc123.execute-api.eu-west-1.amazonaws.com/')?.service).toBe('execute-api')
+    expect((await exact.resolve('https://abc123.execute-api.eu-west-1.amazonaws.com/'))?.service).toBe(
+      'execute-api',
+    )
   })
 
-  it('a wildcard VPC endpoint rule needs the opt-in and apiIds', () => {
+  it('a wildcard VPC endpoint rule needs the opt-in and apiIds', async () => {
     const noIds = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: '*.execute-api.eu-west-1.vpce.amazonaws.com', customerCode: true }],
     })
-    expect(noIds.explain(`https://${VPCE}/`).reason).toMatch(/apiIds/)
+    expect((await noIds.explain(`https://${VPCE}/`)).reason).toMatch(/apiIds/)
     const both = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: '*.execute-api.eu-west-1.vpce.amazonaws.com', customerCode: true, apiIds: [API_ID] }],
     })
-    expect(both.resolve(`https://${VPCE_ZONAL}/`)?.apiIds).toEqual([API_ID])
+    expect((await both.resolve(`https://${VPCE_ZONAL}/`))?.apiIds).toEqual([API_ID])
   })
 
   it.each([['yes'], [1], [null]])('customerCode: %s is refused (true or false only)', (value) => {

@@ -22,7 +22,7 @@ async function lessonFrom(region: string) {
   const url = `https://${BUCKET}/k`
   const { plan } = await signer.sign({ method: 'GET', url })
   const lesson = await signer.learnFromResponse(wrongRegionAnswer(region), plan, url)
-  return { lesson, later: signer.resolve(url) }
+  return { lesson, later: await signer.resolve(url) }
 }
 
 describe('regions S3 answers may teach', () => {

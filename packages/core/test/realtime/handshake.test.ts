@@ -94,25 +94,27 @@ for (const [label, credentials] of [
 }
 
 describe('plans for wss: URLs', () => {
-  it('IoT: https is iotdata, wss + /mqtt is iotdevicegateway (inference and host-only rules alike)', () => {
+  it('IoT: https is iotdata, wss + /mqtt is iotdevicegateway (inference and host-only rules alike)', async () => {
     for (const rules of [[], [{ host: '*.iot.eu-west-1.amazonaws.com' }]]) {
       const signer = createSigner({ credentials: CREDENTIALS, rules })
-      expect(signer.resolve('https://a1b2c3-ats.iot.eu-west-1.amazonaws.com/topics/x')?.service).toBe(
+      expect((await signer.resolve('https://a1b2c3-ats.iot.eu-west-1.amazonaws.com/topics/x'))?.service).toBe(
         'iotdata',
       )
-      expect(signer.resolve('wss://a1b2c3-ats.iot.eu-west-1.amazonaws.com/other')?.service).toBe('iotdata')
-      const explanation = signer.explain(IOT)
+      expect((await signer.resolve('wss://a1b2c3-ats.iot.eu-west-1.amazonaws.com/other'))?.service).toBe(
+        'iotdata',
+      )
+      const explanation = await signer.explain(IOT)
       expect(explanation.plan?.service).toBe('iotdevicegateway')
       expect(explanation.reason).toContain('iotdevicegateway')
     }
   })
 
-  it('a rule naming the service wins over the /mqtt adjustment', () => {
+  it('a rule naming the service wins over the /mqtt adjustment', async () => {
     const signer = createSigner({
       credentials: CREDENTIALS,
       rules: [{ host: '*.iot.eu-west-1.amazonaws.com', service: 'iotdata' }],
     })
-    expect(signer.resolve(IOT)?.service).toBe('iotdata')
+    expect((await signer.resolve(IOT))?.service).toBe('iotdata')
   })
 
   it('customer-code hosts (API Gateway, AppSync) need a rule, as for https', async () => {

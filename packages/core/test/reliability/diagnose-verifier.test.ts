@@ -249,7 +249,7 @@ describe('diagnose against the verifier', () => {
       { expiresIn: 900 },
     )
     const response = toResponse(await verifyRequest(new Request(url), verifier()))
-    const diagnosis = await diagnose(response, { plan: signer.resolve(url), method: 'GET', url })
+    const diagnosis = await diagnose(response, { plan: await signer.resolve(url), method: 'GET', url })
     expect(diagnosis).toMatchObject({
       kind: 'wrong-region',
       code: 'AuthorizationQueryParametersError',

@@ -340,9 +340,10 @@ const mutatedRule = fc.oneof(
 )
 
 /** Runs createSigner and returns what it threw (or undefined), failing on anything but the two allowed types. */
-function thrownBy(options: unknown): unknown {
+/** What createSigner throws for `options`, or what `ready()` rejects with (the rules' check against inference). */
+async function thrownBy(options: unknown): Promise<unknown> {
   try {
-    createSigner(options as SignerOptions)
+    await createSigner(options as SignerOptions).ready()
     return undefined
   } catch (error) {
     return error
@@ -357,28 +358,33 @@ function expectClearError(error: unknown): void {
 }
 
 describe('fuzzing rules: every invalid rule fails in createSigner, naming its index and field', () => {
-  it('one invalid rule among valid ones', () => {
-    fc.assert(
-      fc.property(fc.array(validTemplate, { maxLength: 4 }), mutatedRule, fc.nat(), (valid, bad, at) => {
-        const rules: unknown[] = valid.map((t) => t.rule)
-        const index = at % (rules.length + 1)
-        rules.splice(index, 0, bad.rule)
-        const error = thrownBy({ credentials: CREDENTIALS, rules })
-        expect(error, `accepted ${describeValue(bad.rule)}`).toBeDefined()
-        expectClearError(error)
-        expect(error).toBeInstanceOf(InvalidRuleError)
-        expect((error as InvalidRuleError).ruleIndex).toBe(index)
-        expect((error as InvalidRuleError).field).toBe(bad.field)
-        expect((error as Error).message).toContain(`rules[${index}]`)
-        expect(isAwsSigError(error)).toBe(true)
-      }),
+  it('one invalid rule among valid ones', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(validTemplate, { maxLength: 4 }),
+        mutatedRule,
+        fc.nat(),
+        async (valid, bad, at) => {
+          const rules: unknown[] = valid.map((t) => t.rule)
+          const index = at % (rules.length + 1)
+          rules.splice(index, 0, bad.rule)
+          const error = await thrownBy({ credentials: CREDENTIALS, rules })
+          expect(error, `accepted ${describeValue(bad.rule)}`).toBeDefined()
+          expectClearError(error)
+          expect(error).toBeInstanceOf(InvalidRuleError)
+          expect((error as InvalidRuleError).ruleIndex).toBe(index)
+          expect((error as InvalidRuleError).field).toBe(bad.field)
+          expect((error as Error).message).toContain(`rules[${index}]`)
+          expect(isAwsSigError(error)).toBe(true)
+        },
+      ),
       { numRuns: 600 },
     )
   })
 
   // Found by this file: the message builders call String(value), which throws for objects without a
   // prototype, so the user gets "Cannot convert object to primitive value" instead of InvalidRuleError.
-  it('values without a prototype give InvalidRuleError naming the field', () => {
+  it('values without a prototype give InvalidRuleError naming the field', async () => {
     const bare = () => Object.create(null)
     const base = { host: 'a.example.com', service: 'execute-api', region: 'us-east-1' }
     const cases: Array<[Record<string, unknown>, string]> = [
@@ -393,7 +399,7 @@ describe('fuzzing rules: every invalid rule fails in createSigner, naming its in
       [{ ...base, unsignedPayload: bare() }, 'unsignedPayload'],
     ]
     for (const [rule, field] of cases) {
-      const error = thrownBy({ credentials: CREDENTIALS, rules: [rule] })
+      const error = await thrownBy({ credentials: CREDENTIALS, rules: [rule] })
       expect(error, field).toBeInstanceOf(InvalidRuleError)
       expect(error).toMatchObject({ ruleIndex: 0, field })
     }
@@ -401,11 +407,11 @@ describe('fuzzing rules: every invalid rule fails in createSigner, naming its in
 
   // Found by this file: rules.map skips holes, so `rules: [ruleA, , ruleB]` crashes later in createSigner
   // with "Cannot read properties of undefined (reading 'credentials')".
-  it('a hole in the rules array is reported as an invalid rule', () => {
+  it('a hole in the rules array is reported as an invalid rule', async () => {
     const rules: unknown[] = []
     rules[0] = { host: 'a.example.com', service: 's', region: 'us-east-1' }
     rules[2] = { host: 'b.example.com', service: 's', region: 'us-east-1' }
-    const error = thrownBy({ credentials: CREDENTIALS, rules })
+    const error = await thrownBy({ credentials: CREDENTIALS, rules })
     expect(error).toBeInstanceOf(InvalidRuleError)
     expect(error).toMatchObject({ ruleIndex: 1 })
   })
@@ -413,8 +419,8 @@ describe('fuzzing rules: every invalid rule fails in createSigner, naming its in
   // Lead to decide: a wildcard or RegExp rule over a domain that is not AWS's, with no region (or no
   // service), can never produce a plan; createSigner accepts it, and resolve() skips it with a reason, so
   // with unmatched: 'pass' the requests it was meant for go out unsigned.
-  it('a wildcard rule over a non-AWS domain without region is refused', () => {
-    const error = thrownBy({
+  it('a wildcard rule over a non-AWS domain without region is refused', async () => {
+    const error = await thrownBy({
       credentials: CREDENTIALS,
       rules: [{ host: '*.corp.example', service: 'execute-api' }],
     })
@@ -450,9 +456,9 @@ describe('fuzzing rules: every invalid rule fails in createSigner, naming its in
     }
   })
 
-  it('a rule that is not an object', () => {
+  it('a rule that is not an object', async () => {
     for (const rule of [null, undefined, 'api.example.com', 42, [], [{ host: 'x' }], true]) {
-      const error = thrownBy({
+      const error = await thrownBy({
         credentials: CREDENTIALS,
         rules: [{ host: 'a.example.com', service: 's', region: 'us-east-1' }, rule],
       })
@@ -510,13 +516,13 @@ const INVALID_OPTIONS: Record<string, fc.Arbitrary<unknown>> = {
 }
 
 describe('fuzzing createSigner options', () => {
-  it('one invalid option fails with InvalidRuleError (index -1, the option named) or TypeError', () => {
+  it('one invalid option fails with InvalidRuleError (index -1, the option named) or TypeError', async () => {
     const mutated = fc.oneof(
       ...Object.entries(INVALID_OPTIONS).map(([field, values]) => values.map((value) => ({ field, value }))),
     )
-    fc.assert(
-      fc.property(mutated, ({ field, value }) => {
-        const error = thrownBy({ credentials: CREDENTIALS, [field]: value })
+    await fc.assert(
+      fc.asyncProperty(mutated, async ({ field, value }) => {
+        const error = await thrownBy({ credentials: CREDENTIALS, [field]: value })
         expect(error, `accepted ${field}: ${describeValue(value)}`).toBeDefined()
         expectClearError(error)
         if (error instanceof InvalidRuleError) {
@@ -528,13 +534,13 @@ describe('fuzzing createSigner options', () => {
     )
   })
 
-  it('options that are not an object, and unknown option names', () => {
+  it('options that are not an object, and unknown option names', async () => {
     for (const options of [null, 'x', 42, true, () => ({})]) {
-      const error = thrownBy(options)
+      const error = await thrownBy(options)
       expectClearError(error)
     }
     for (const key of ['rule', 'Rules', 'region', 'service', 'credential']) {
-      const error = thrownBy({ credentials: CREDENTIALS, [key]: 'x' })
+      const error = await thrownBy({ credentials: CREDENTIALS, [key]: 'x' })
       expectClearError(error)
       expect(error).toMatchObject({ ruleIndex: -1, field: key })
     }
@@ -544,7 +550,7 @@ describe('fuzzing createSigner options', () => {
   // Date) crashes sign() with "resolved.now(...).getTime is not a function" / RangeError "Invalid time value".
   it('a clock that returns no valid Date fails clearly, at creation or as a typed error at sign time', async () => {
     for (const now of [() => 'not a date', () => new Date(Number.NaN), () => 1_700_000_000_000]) {
-      let error = thrownBy({ credentials: CREDENTIALS, now })
+      let error = await thrownBy({ credentials: CREDENTIALS, now })
       if (error === undefined) {
         try {
           await createSigner({ credentials: CREDENTIALS, now: now as () => Date }).sign({
@@ -562,8 +568,8 @@ describe('fuzzing createSigner options', () => {
   })
 
   // Found by this file: createSigner([]) returns a signer (an array has no own keys, so nothing is checked).
-  it('an array as options is refused', () => {
-    expectClearError(thrownBy([]))
+  it('an array as options is refused', async () => {
+    expectClearError(await thrownBy([]))
   })
 
   it('arbitrary values anywhere: createSigner throws InvalidRuleError/TypeError or gives a signer that works', async () => {
@@ -585,7 +591,7 @@ describe('fuzzing createSigner options', () => {
       fc.asyncProperty(anyOptions, async (junkOptions) => {
         // Valid credentials unless the fuzzer replaced them, so sign never reaches the default chain.
         const options = { credentials: CREDENTIALS, ...junkOptions }
-        const error = thrownBy(options)
+        const error = await thrownBy(options)
         if (error !== undefined) {
           expectClearError(error)
           return
@@ -596,8 +602,8 @@ describe('fuzzing createSigner options', () => {
           'https://api.example.com/',
           'http://127.0.0.1:8080/x',
         ]) {
-          signer.resolve(url)
-          signer.explain(url)
+          await signer.resolve(url)
+          await signer.explain(url)
         }
         // Accepted options must not crash later: sign either works or throws a typed awssig error.
         try {
@@ -687,9 +693,9 @@ function expectPlanAsDeclared(plan: SigningPlan | null, templates: readonly Rule
 }
 
 describe('valid random rules: resolve never throws and plans follow the rules', () => {
-  it('resolve/explain on random URLs', () => {
-    fc.assert(
-      fc.property(
+  it('resolve/explain on random URLs', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc
           .array(validTemplate, { maxLength: 6 })
           .chain((templates) =>
@@ -699,7 +705,7 @@ describe('valid random rules: resolve never throws and plans follow the rules', 
               fc.constantFrom(true, false, 'all' as const),
             ),
           ),
-        ([templates, urls, awsHosts]) => {
+        async ([templates, urls, awsHosts]) => {
           const signer = createSigner({
             credentials: CREDENTIALS,
             rules: templates.map((t) => t.rule) as never,
@@ -707,9 +713,9 @@ describe('valid random rules: resolve never throws and plans follow the rules', 
           })
           for (const raw of urls) {
             const url = new URL(raw)
-            const plan = signer.resolve(url)
+            const plan = await signer.resolve(url)
             expectPlanAsDeclared(plan, templates, url)
-            const explanation = signer.explain(raw)
+            const explanation = await signer.explain(raw)
             expect(explanation.reason.length).toBeGreaterThan(0)
             for (const secret of SECRETS) expect(JSON.stringify(explanation)).not.toContain(secret)
           }

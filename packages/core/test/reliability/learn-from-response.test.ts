@@ -60,11 +60,11 @@ describe('S3 wrong-region answers', () => {
       // The caller's response is still readable.
       expect(await first.response.text()).toContain('AuthorizationHeaderMalformed')
 
-      const plan = signer.resolve(`https://${BUCKET}/other`)
+      const plan = await signer.resolve(`https://${BUCKET}/other`)
       expect(plan?.region).toBe('eu-central-1')
       expect(plan?.reason).toMatch(/learned from AWS's answer/)
       expect(plan?.warnings.join(' ')).not.toMatch(/best guess/)
-      expect(signer.explain(`https://${BUCKET}/`).reason).toMatch(/learned from AWS's answer/)
+      expect((await signer.explain(`https://${BUCKET}/`)).reason).toMatch(/learned from AWS's answer/)
 
       const retry = await send(signer, request)
       expect(retry.response.status, await retry.response.clone().text()).toBe(200)
@@ -77,7 +77,7 @@ describe('S3 wrong-region answers', () => {
     const first = await send(signer, { method: 'GET', url: `https://${BUCKET}/k` })
     const lesson = await signer.learnFromResponse(first.response, first.plan, first.url)
     expect(lesson).toMatchObject({ retry: false, region: 'eu-central-1' })
-    const explanation = signer.explain(`https://${BUCKET}/k`)
+    const explanation = await signer.explain(`https://${BUCKET}/k`)
     expect(explanation.plan?.region).toBe('us-east-1')
     expect(explanation.warnings.join(' ')).toMatch(
       /lives in eu-central-1, but rules\[0\] sets region 'us-east-1' explicitly/,
@@ -91,8 +91,8 @@ describe('S3 wrong-region answers', () => {
     expect(first.response.status).toBe(400)
     const lesson = await signer.learnFromResponse(first.response, first.plan, first.url)
     expect(lesson).toMatchObject({ retry: false, region: 'eu-central-1' })
-    expect(signer.resolve(`https://${REGIONAL_BUCKET}/k`)?.region).toBe('us-east-1')
-    expect(signer.explain(`https://${REGIONAL_BUCKET}/k`).warnings.join(' ')).toMatch(
+    expect((await signer.resolve(`https://${REGIONAL_BUCKET}/k`))?.region).toBe('us-east-1')
+    expect((await signer.explain(`https://${REGIONAL_BUCKET}/k`)).warnings.join(' ')).toMatch(
       /send the request to an endpoint in eu-central-1/,
     )
   })
@@ -101,8 +101,8 @@ describe('S3 wrong-region answers', () => {
     const signer = signerWith()
     const first = await send(signer, { method: 'GET', url: `https://${PATH_STYLE}/bucket-a/key` })
     expect((await signer.learnFromResponse(first.response, first.plan, first.url)).retry).toBe(true)
-    expect(signer.resolve(`https://${PATH_STYLE}/bucket-a/other`)?.region).toBe('eu-central-1')
-    expect(signer.resolve(`https://${PATH_STYLE}/bucket-b/key`)?.region).toBe('us-east-1')
+    expect((await signer.resolve(`https://${PATH_STYLE}/bucket-a/other`))?.region).toBe('eu-central-1')
+    expect((await signer.resolve(`https://${PATH_STYLE}/bucket-b/key`))?.region).toBe('us-east-1')
     const retry = await send(signer, { method: 'GET', url: `https://${PATH_STYLE}/bucket-a/key` })
     expect(retry.response.status).toBe(200)
   })
@@ -124,14 +124,14 @@ describe('S3 wrong-region answers', () => {
 
   it("reads <Region> from a PermanentRedirect body (S3's 301 for a bucket in another region)", async () => {
     const signer = signerWith()
-    const plan = signer.resolve(`https://${BUCKET}/k`)
+    const plan = await signer.resolve(`https://${BUCKET}/k`)
     const response = new Response(
       '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message><Endpoint>bucket.s3.ap-south-1.amazonaws.com</Endpoint><Bucket>bucket</Bucket><Region>ap-south-1</Region></Error>',
       { status: 301, headers: { 'content-type': 'application/xml' } },
     )
     const lesson = await signer.learnFromResponse(response, plan, `https://${BUCKET}/k`)
     expect(lesson).toMatchObject({ retry: true, reason: 'wrong-region', region: 'ap-south-1' })
-    expect(signer.resolve(`https://${BUCKET}/k`)?.region).toBe('ap-south-1')
+    expect((await signer.resolve(`https://${BUCKET}/k`))?.region).toBe('ap-south-1')
   })
 
   it('the region memory is bounded: least recently used bucket forgotten first', async () => {
@@ -142,12 +142,12 @@ describe('S3 wrong-region answers', () => {
       expect((await signer.learnFromResponse(answer.response, answer.plan, answer.url)).retry).toBe(true)
     }
     // Using a keeps it recent, so learning c evicts b.
-    expect(signer.resolve('https://a.s3.amazonaws.com/k')?.region).toBe('eu-central-1')
+    expect((await signer.resolve('https://a.s3.amazonaws.com/k'))?.region).toBe('eu-central-1')
     const c = await send(signer, { method: 'GET', url: 'https://c.s3.amazonaws.com/k' })
     expect((await signer.learnFromResponse(c.response, c.plan, c.url)).retry).toBe(true)
-    expect(signer.resolve('https://a.s3.amazonaws.com/k')?.region).toBe('eu-central-1')
-    expect(signer.resolve('https://b.s3.amazonaws.com/k')?.region).toBe('us-east-1')
-    expect(signer.resolve('https://c.s3.amazonaws.com/k')?.region).toBe('eu-central-1')
+    expect((await signer.resolve('https://a.s3.amazonaws.com/k'))?.region).toBe('eu-central-1')
+    expect((await signer.resolve('https://b.s3.amazonaws.com/k'))?.region).toBe('us-east-1')
+    expect((await signer.resolve('https://c.s3.amazonaws.com/k'))?.region).toBe('eu-central-1')
   })
 
   it('validates regionCacheSize and defaults to 256', () => {
@@ -165,7 +165,7 @@ describe('S3 wrong-region answers', () => {
     })
     expect(lesson.retry).toBe(false)
     expect(lesson.diagnosis?.kind).toBe('wrong-region')
-    expect(signer.resolve(`https://${BUCKET}/k`)?.region).toBe('us-east-1')
+    expect((await signer.resolve(`https://${BUCKET}/k`))?.region).toBe('us-east-1')
   })
 })
 
@@ -178,7 +178,7 @@ describe('answers that are not retried', () => {
     expect(lesson.retry).toBe(false)
     expect(lesson.reason).toBeUndefined()
     expect(lesson.diagnosis?.kind).toBe('wrong-region')
-    expect(signer.resolve(`https://${API}/`)?.region).toBe('us-east-1')
+    expect((await signer.resolve(`https://${API}/`))?.region).toBe('us-east-1')
   })
 
   it('a 2xx answer returns at once without touching the body', async () => {

@@ -19,7 +19,7 @@ describe('SigningPlan narrows by algorithm', () => {
   })
 
   test('explain and sign hand out the same plan type, or null', () => {
-    expectTypeOf<ReturnType<Signer['explain']>['plan']>().toEqualTypeOf<SigningPlan | null>()
+    expectTypeOf<Awaited<ReturnType<Signer['explain']>>['plan']>().toEqualTypeOf<SigningPlan | null>()
     expectTypeOf<Awaited<ReturnType<Signer['sign']>>['plan']>().toEqualTypeOf<SigningPlan | null>()
   })
 })
