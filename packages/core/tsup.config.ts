@@ -17,6 +17,27 @@ export const shared = {
   define: { __DEV__: 'true' },
 } satisfies Options
 
+/**
+ * What the `node` build keeps out of its entry, each a file of its own loaded on first use: the response side
+ * and the redirect loop (an answer that is not a success), presigning, credential providers, Blob/FormData/
+ * stream bodies, payload-hash-only rules and bearer replacement. Compiling code costs a cold start even when
+ * it never runs (+1.7 ms for the 31 KB these add to a 74 KB entry, profiled). None of them holds module state
+ * or creates core's classes (errors come from the signer it is handed), so each may carry its own copy of
+ * what it shares with the entry (AWS host tables, for the response side) and imports nothing.
+ */
+const NODE_CHUNKS = {
+  'learn-from-answer': 'src/response/learn-from-answer.ts',
+  diagnose: 'src/diagnose/diagnose.ts',
+  's3-region-from-response': 'src/diagnose/s3-region-from-response.ts',
+  'continue-exchange': 'src/request-loop/continue-exchange.ts',
+  'presign-query': 'src/signing/presign-query.ts',
+  'provider-source': 'src/credentials/provider-source.ts',
+  'read-async-body': 'src/body/read-async-body.ts',
+  'payload-hash-only': 'src/signing/payload-hash-only.ts',
+  'bearer-authorization': 'src/signing/bearer-authorization.ts',
+}
+const NODE_CHUNK_IMPORT = new RegExp(`(?:^|/)(?:${Object.keys(NODE_CHUNKS).join('|')})$`)
+
 /** A second ESM build of src/index.ts for one export condition, written beside the first (no types). */
 const extraEntry = (name: string, options: Options): Options => ({
   ...shared,
@@ -49,13 +70,20 @@ export default defineConfig([
     dts: true,
     clean: true,
   },
-  // The `node` export condition. SigV4A and AWS host inference inline instead of lazily imported chunks: in Node one more dynamic
-  // import would cost more at the first SigV4A signature (~1–3 ms) than compiling the code up front. The
-  // node:crypto primitives (#sha256's `node` target) inline too: Node 20's ESM loader spends ≈ 4 ms of CPU on
-  // a cold start resolving the package import and loading it as a module of its own. What only an error
-  // answer, a redirect, a provider or a presign needs stays in chunks, and the file is minified (names kept,
-  // for stack traces): compiling the entry is most of an import's cost (bench/src/cold-start.mjs).
+  // The `node` export condition: one module, bundled without splitting, so every `import()` of core's own code
+  // is inlined: in Node one more module costs a cold start more (~1–3 ms at the first SigV4A signature) than
+  // compiling its code with the rest, and with splitting, a lazy chunk that reads what the entry has inline
+  // (the response side reads AWS host knowledge) made esbuild move that into shared chunks the entry imports
+  // statically (3 of them: +2.4 ms, paired over 60 fresh processes). The exceptions are NODE_CHUNKS below. The
+  // node:crypto primitives (#sha256's `node` target) inline too: Node 20's ESM loader spends ≈ 4 ms of CPU on a
+  // cold start resolving the package import and loading it as a module of its own. Minified, names kept for
+  // stack traces: compiling the entry is most of an import's cost (bench/src/cold-start.mjs).
   extraEntry('index.node', {
+    entry: {
+      'index.node': 'src/index.ts',
+      ...Object.fromEntries(Object.entries(NODE_CHUNKS).map(([name, source]) => [`${name}.node`, source])),
+    },
+    splitting: false,
     external: shared.external.filter((name) => name !== '#sha256'),
     minifyWhitespace: true,
     minifySyntax: true,
@@ -63,10 +91,17 @@ export default defineConfig([
       {
         name: 'node-inline',
         setup(build) {
-          // SigV4A and AWS host inference inline (import-*.node.ts): see above and import-host-inference.ts.
+          // SigV4A and AWS host inference come from import-*.node.ts, which also make inference available
+          // without awaiting (import-host-inference.ts).
           build.onResolve({ filter: /\/import-(?:sigv4a|host-inference)$/ }, (args) => ({
-            path: join(args.resolveDir, `${args.path.split('/').pop()}.node.ts`),
+            path: join(args.resolveDir, `${args.path}.node.ts`),
           }))
+          // NODE_CHUNKS stay files of their own, loaded on first use.
+          build.onResolve({ filter: NODE_CHUNK_IMPORT }, (args) =>
+            args.kind === 'dynamic-import'
+              ? { path: `./${args.path.split('/').pop()}.node.js`, external: true }
+              : undefined,
+          )
         },
       },
     ],

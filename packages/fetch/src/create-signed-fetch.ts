@@ -116,8 +116,9 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
       signal: rest.signal ?? null,
       redirect,
       plan,
-      retryOnClockSkew: options.retryOnClockSkew !== false,
-      retryOnWrongRegion: options.retryOnWrongRegion !== false,
+      // sendSigned reads undefined as true, as these options document.
+      retryOnClockSkew: options.retryOnClockSkew,
+      retryOnWrongRegion: options.retryOnWrongRegion,
     })
   }
 }
