@@ -86,7 +86,7 @@ for (const [index, scenario] of scenarios.entries()) {
       ['awssig', String(ours.status), ours.text],
     ]),
   )
-  out.push(`   awssig's plan: ${describePlan(awssig.resolve(scenario.url))}`)
+  out.push(`   awssig's plan: ${describePlan(await awssig.resolve(scenario.url))}`)
 }
 
 {
