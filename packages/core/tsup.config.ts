@@ -74,7 +74,7 @@ export default defineConfig([
   // is inlined: in Node one more module costs a cold start more (~1–3 ms at the first SigV4A signature) than
   // compiling its code with the rest, and with splitting, a lazy chunk that reads what the entry has inline
   // (the response side reads AWS host knowledge) made esbuild move that into shared chunks the entry imports
-  // statically (3 of them: +2.4 ms, paired over 60 fresh processes). The exceptions are NODE_CHUNKS below. The
+  // statically (3 of them: +2.4 ms, paired over 60 fresh processes). The exceptions are NODE_CHUNKS above. The
   // node:crypto primitives (#sha256's `node` target) inline too: Node 20's ESM loader spends ≈ 4 ms of CPU on a
   // cold start resolving the package import and loading it as a module of its own. Minified, names kept for
   // stack traces: compiling the entry is most of an import's cost (bench/src/cold-start.mjs).
