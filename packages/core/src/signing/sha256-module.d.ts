@@ -15,7 +15,7 @@ declare module 'node:crypto' {
   /** Node ≥ 21.7 / 20.12 only: read it from the namespace and check it exists. */
   export const hash: ((algorithm: 'sha256', data: string | Uint8Array, encoding: 'hex') => string) | undefined
   export function createHmac(algorithm: 'sha256', key: string | Uint8Array): NodeHash
-  export function createPrivateKey(key: { key: Uint8Array; format: 'der'; type: 'sec1' }): unknown
+  export function createPrivateKey(key: { key: Uint8Array; format: 'der'; type: 'sec1' | 'pkcs8' }): unknown
   export function sign(
     algorithm: 'sha256',
     data: string | Uint8Array,
