@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // pnpm bench [--check] [--quick] [--rounds N] [--cold-runs N] [--strict]
 //   --cold-runs  fresh processes per cold-start variant (default 60)
+//   --cold-instruction-runs  processes per variant counted under valgrind (default 5; 0 skips the count)
 //   --check   run the signature cross-check only
 //   --quick   fewer, shorter rounds (a smoke run, not for reporting)
 //   --strict  exit non-zero when a target (not an informational one) fails, not only on a cross-check mismatch
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import {
+  coldInstructionRows,
+  coldInstructionTable,
+  countColdStartInstructions,
+  instructionCountUnavailable,
+} from './cold-instructions.mjs'
 import { coldStartTable, coldStartTargets, measureColdStart } from './cold-start.mjs'
 import { PEERS } from './contenders/all-peers.mjs'
 import { PROTOTYPES } from './contenders/all-prototypes.mjs'
@@ -32,6 +39,7 @@ const settings = {
   warmupMs: quick ? 100 : 500,
   firstCallRuns: quick ? 2 : 5,
   coldStartRuns: numberArg('--cold-runs') ?? (quick ? 3 : 60),
+  coldInstructionRuns: numberArg('--cold-instruction-runs') ?? (quick ? 1 : 5),
 }
 
 if (typeof globalThis.gc !== 'function')
@@ -76,6 +84,20 @@ process.stdout.write(`\nmeasuring cold start in ${settings.coldStartRuns} fresh 
 const coldStart = measureColdStart(settings.coldStartRuns)
 process.stdout.write(' done\n')
 
+// The same cold starts in instructions, which a slow phase of the machine cannot bend (cold-instructions.mjs).
+const instructionsUnavailable =
+  settings.coldInstructionRuns > 0 ? instructionCountUnavailable() : 'skipped by --cold-instruction-runs 0'
+let coldInstructions
+if (instructionsUnavailable)
+  console.log(`\nnote: cold start in instructions not counted: ${instructionsUnavailable}`)
+else {
+  process.stdout.write(
+    `\ncounting cold-start instructions under valgrind, ${settings.coldInstructionRuns} processes per variant…`,
+  )
+  coldInstructions = countColdStartInstructions(settings.coldInstructionRuns)
+  process.stdout.write(' done\n')
+}
+
 const labels = Object.fromEntries([
   ['floor', 'floor (node:crypto)'],
   ...contenders.map((c) => [c.id, c.label]),
@@ -84,7 +106,15 @@ printTimings(SHAPES, timings, labels)
 printFirstCall(firstCall)
 printStreaming(streaming)
 console.log(`\n== ${coldStartTable(coldStart, settings.coldStartRuns)}`)
-const targets = evaluateTargets(timings, firstCall, streaming, coldStartTargets(coldStart))
+if (coldInstructions)
+  console.log(`\n== ${coldInstructionTable(coldInstructions, settings.coldInstructionRuns)}`)
+const coldRows = [
+  ...coldStartTargets(coldStart),
+  ...(coldInstructions
+    ? coldInstructionRows(coldInstructions).map((row) => ({ ...row, informational: true }))
+    : []),
+]
+const targets = evaluateTargets(timings, firstCall, streaming, coldRows)
 printTargets(targets)
 
 const result = {
@@ -102,6 +132,7 @@ const result = {
   firstCall,
   streaming,
   coldStart,
+  coldInstructions,
   targets,
 }
 const out = new URL('../results/latest.json', import.meta.url)
