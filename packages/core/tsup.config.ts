@@ -83,6 +83,9 @@ export default defineConfig([
       'index.node': 'src/index.ts',
       ...Object.fromEntries(Object.entries(NODE_CHUNKS).map(([name, source]) => [`${name}.node`, source])),
     },
+    // CommonJS too, for `require` under the `node` condition (a CommonJS Lambda handler): the same one minified
+    // module, where index.cjs is the neutral build, unminified, with #sha256 a module of its own.
+    format: ['esm', 'cjs'],
     splitting: false,
     external: shared.external.filter((name) => name !== '#sha256'),
     minifyWhitespace: true,
@@ -91,17 +94,27 @@ export default defineConfig([
       {
         name: 'node-inline',
         setup(build) {
+          const commonjs = build.initialOptions.format === 'cjs'
           // SigV4A and AWS host inference come from import-*.node.ts, which also make inference available
           // without awaiting (import-host-inference.ts).
           build.onResolve({ filter: /\/import-(?:sigv4a|host-inference)$/ }, (args) => ({
             path: join(args.resolveDir, `${args.path}.node.ts`),
           }))
-          // NODE_CHUNKS stay files of their own, loaded on first use.
-          build.onResolve({ filter: NODE_CHUNK_IMPORT }, (args) =>
-            args.kind === 'dynamic-import'
-              ? { path: `./${args.path.split('/').pop()}.node.js`, external: true }
-              : undefined,
-          )
+          // NODE_CHUNKS stay files of their own, loaded on first use. In the CommonJS build through `require`:
+          // an `import()` of a CommonJS file would get only `default`, since Node cannot read the named exports
+          // of a minified one.
+          build.onResolve({ filter: NODE_CHUNK_IMPORT }, (args) => {
+            if (args.kind !== 'dynamic-import') return undefined
+            const chunk = `./${args.path.split('/').pop()}.node`
+            return commonjs
+              ? { path: `${chunk}.cjs`, namespace: 'node-chunk' }
+              : { path: `${chunk}.js`, external: true }
+          })
+          build.onLoad({ filter: /./, namespace: 'node-chunk' }, (args) => ({
+            contents: `module.exports = require(${JSON.stringify(args.path)})`,
+            loader: 'js',
+          }))
+          build.onResolve({ filter: /\.node\.cjs$/ }, (args) => ({ path: args.path, external: true }))
         },
       },
     ],

@@ -20,6 +20,9 @@ describe.skipIf(!projects)('packed packages in a fresh npm project, in Node', ()
     const result = run(process.execPath, ['-p', "require.resolve('@awssig/core')"], {
       cwd: projects?.node ?? '',
     })
-    expect(result.output.trim()).toBe(join(projects?.node ?? '', 'node_modules/@awssig/core/dist/index.cjs'))
+    // `require` under the `node` condition: the minified CommonJS build for Node, not the neutral index.cjs.
+    expect(result.output.trim()).toBe(
+      join(projects?.node ?? '', 'node_modules/@awssig/core/dist/index.node.cjs'),
+    )
   })
 })

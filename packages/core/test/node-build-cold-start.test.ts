@@ -4,14 +4,33 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 // The `node` build's cold-start shape (bench/src/cold-start.mjs measures the time): a fresh process that
-// imports it and signs with SigV4A loads node:crypto without Node's Web Crypto (the ES module facade of
-// node:crypto would load it), and loads no chunk of core's but the entry.
+// loads it and signs with SigV4A loads node:crypto without Node's Web Crypto (the ES module facade of
+// node:crypto would load it), and loads no chunk of core's but the entry. The `node` condition has an ES
+// module build for `import` and a CommonJS one for `require`, built alike; every case runs on both.
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
-const ENTRY = `${DIST}index.node.js`
 
-const SIGN_SIGV4A = `
+const BUILDS = [
+  {
+    kind: 'ES module',
+    entry: `${DIST}index.node.js`,
+    extension: 'js',
+    load: (path: string) => `await import(${JSON.stringify(path)})`,
+  },
+  {
+    kind: 'CommonJS',
+    entry: `${DIST}index.node.cjs`,
+    extension: 'cjs',
+    // require, as a CommonJS handler does; from an ES module body, because Node's CommonJS `-e` loads
+    // node:crypto before the code runs.
+    load: (path: string) =>
+      `(await import('node:module')).createRequire('file:///')(${JSON.stringify(path)})`,
+  },
+] as const
+type Build = (typeof BUILDS)[number]
+
+const signSigV4a = (build: Build) => `
   const before = new Set(process.moduleLoadList)
-  const { createSigner } = await import(${JSON.stringify(ENTRY)})
+  const { createSigner } = ${build.load(build.entry)}
   const signer = createSigner({
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
     rules: [{ host: 'api.example.com', service: 'execute-api', algorithm: 'sigv4a', regionSet: ['us-*'] }],
@@ -21,22 +40,22 @@ const SIGN_SIGV4A = `
   const loaded = process.moduleLoadList.filter((m) => !before.has(m))
   process.stdout.write(JSON.stringify(loaded))`
 
-function freshProcess(body: string): string[] {
+function freshProcess(body: string): unknown {
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', body], { encoding: 'utf8' })
   expect(child.stderr).toBe('')
   expect(child.status).toBe(0)
   return JSON.parse(child.stdout)
 }
 
-describe('node build at a cold start', () => {
+describe.each(BUILDS)('node build ($kind) at a cold start', (build) => {
   it('signs SigV4A with node:crypto but without loading Web Crypto', () => {
-    const loaded = freshProcess(SIGN_SIGV4A)
+    const loaded = freshProcess(signSigV4a(build))
     expect(loaded).toContain('NativeModule crypto')
     expect(loaded.filter((m) => m.includes('webcrypto'))).toEqual([])
   })
 
   it('reaches node:crypto through createRequire where process.getBuiltinModule is missing (Node < 20.16)', () => {
-    const loaded = freshProcess(`delete process.getBuiltinModule;${SIGN_SIGV4A}`)
+    const loaded = freshProcess(`delete process.getBuiltinModule;${signSigV4a(build)}`)
     expect(loaded).toContain('NativeModule crypto')
   })
 
@@ -44,7 +63,7 @@ describe('node build at a cold start', () => {
   // Seen failing while longDateOf used toISOString.
   it('formats the signing date without Date#toISOString', () => {
     const loaded = freshProcess(
-      `Date.prototype.toISOString = () => { throw new Error('toISOString called') };${SIGN_SIGV4A}`,
+      `Date.prototype.toISOString = () => { throw new Error('toISOString called') };${signSigV4a(build)}`,
     )
     expect(loaded).toContain('NativeModule crypto')
   })
@@ -54,9 +73,12 @@ describe('node build at a cold start', () => {
   // into shared chunks the entry imported statically (+2.4 ms of import, paired over 60 fresh processes), and
   // with it inline the entry grew by 31 KB (+1.7 ms of compiling, profiled). Seen failing on both builds.
   it('is one module with SigV4A and AWS host inference inline; what an error answer, a redirect or a presign needs loads on first use', () => {
-    const entry = readFileSync(ENTRY, 'utf8')
+    const entry = readFileSync(build.entry, 'utf8')
     expect(entry).not.toMatch(/from\s*"\.\//)
-    const chunks = [...entry.matchAll(/import\("\.\/([^"]+)"\)/g)].map((m) => m[1])
+    // The CommonJS build requires each chunk when first needed: an import() of a minified CommonJS file
+    // would give only its `default` (seen failing: readBody of a Blob threw "readAsyncBody is not a function").
+    const lazyLoad = build.extension === 'cjs' ? /require\("\.\/([^"]+)"\)/g : /import\("\.\/([^"]+)"\)/g
+    const chunks = [...entry.matchAll(lazyLoad)].map((m) => m[1])
     expect(chunks.sort()).toEqual(
       [
         'bearer-authorization',
@@ -68,31 +90,28 @@ describe('node build at a cold start', () => {
         'provider-source',
         'read-async-body',
         's3-region-from-response',
-      ].map((name) => `${name}.node.js`),
+      ].map((name) => `${name}.node.${build.extension}`),
     )
     // Each is whole: it imports nothing (no second copy of a module with state or classes can load).
     for (const chunk of chunks)
-      expect(readFileSync(`${DIST}${chunk}`, 'utf8')).not.toMatch(/from\s*"|import\(/)
+      expect(readFileSync(`${DIST}${chunk}`, 'utf8')).not.toMatch(/from\s*"|import\(|require\(/)
   })
 
   // The chunks are whole files of their own: each path that loads one, through the built entry.
-  it('loads each chunk on first use: learning from an answer, diagnosis, presign, a redirect', () => {
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', CHUNK_PATHS], {
-      encoding: 'utf8',
-    })
-    expect(child.stderr).toBe('')
-    expect(JSON.parse(child.stdout)).toEqual({
+  it('loads each chunk on first use: learning from an answer, diagnosis, presign, a redirect, a Blob body', () => {
+    expect(freshProcess(chunkPaths(build))).toEqual({
       lesson: expect.objectContaining({ region: 'eu-west-1' }),
       region: 'eu-west-1',
       diagnosis: 'wrong-region',
       presigned: true,
       redirect: ['ok', ['https://api.example.com/a', 'https://api.example.com/b']],
+      blob: [104, 105],
     })
   })
 })
 
-const CHUNK_PATHS = `
-  const core = await import(${JSON.stringify(ENTRY)})
+const chunkPaths = (build: Build) => `
+  const core = ${build.load(build.entry)}
   const signer = core.createSigner({
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
     rules: [{ host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }],
@@ -117,4 +136,5 @@ const CHUNK_PATHS = `
     diagnosis: (await core.diagnose(wrongRegion(), { plan, method: 'GET', url }))?.kind,
     presigned: (await signer.presign({ method: 'GET', url: 'https://api.example.com/x' }, { expiresIn: 60 })).includes('X-Amz-Signature='),
     redirect: [await response.text(), signedHops],
+    blob: [...(await core.readBody(new Blob(['hi']), {})).body],
   }))`
