@@ -40,7 +40,8 @@ const signSigV4a = (build: Build) => `
   const loaded = process.moduleLoadList.filter((m) => !before.has(m))
   process.stdout.write(JSON.stringify(loaded))`
 
-function freshProcess(body: string): unknown {
+/** What a fresh process running `body` printed, as JSON: the modules it loaded, or the chunk paths' results. */
+function freshProcess<T = string[]>(body: string): T {
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', body], { encoding: 'utf8' })
   expect(child.stderr).toBe('')
   expect(child.status).toBe(0)
@@ -99,7 +100,7 @@ describe.each(BUILDS)('node build ($kind) at a cold start', (build) => {
 
   // The chunks are whole files of their own: each path that loads one, through the built entry.
   it('loads each chunk on first use: learning from an answer, diagnosis, presign, a redirect, a Blob body', () => {
-    expect(freshProcess(chunkPaths(build))).toEqual({
+    expect(freshProcess<Record<string, unknown>>(chunkPaths(build))).toEqual({
       lesson: expect.objectContaining({ region: 'eu-west-1' }),
       region: 'eu-west-1',
       diagnosis: 'wrong-region',
