@@ -110,9 +110,7 @@ if (coldInstructions)
   console.log(`\n== ${coldInstructionTable(coldInstructions, settings.coldInstructionRuns)}`)
 const coldRows = [
   ...coldStartTargets(coldStart),
-  ...(coldInstructions
-    ? coldInstructionRows(coldInstructions).map((row) => ({ ...row, informational: true }))
-    : []),
+  ...(coldInstructions ? coldInstructionRows(coldInstructions) : []),
 ]
 const targets = evaluateTargets(timings, firstCall, streaming, coldRows)
 printTargets(targets)

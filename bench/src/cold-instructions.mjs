@@ -4,19 +4,20 @@
 // variant move by 1.7× between a quiet and a slow phase (aws4's own increment: 14–30 ms); its instructions
 // move by ≈ 1 %. So this answers "does awssig do more work than aws4 at a cold start?" in a way a slow phase
 // cannot bend, where cold-start.mjs answers "how long, today?". Part of `pnpm bench` when valgrind is
-// installed (Debian's package); alone: `node src/cold-instructions.mjs [runs=3]`.
+// installed (Debian's package); alone: `node src/cold-instructions.mjs [runs=5]`.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { VARIANTS } from './cold-start.mjs'
+import { AWS4, AWS4_AXIOS, AXIOS, CORE, V4A, VARIANTS } from './cold-start.mjs'
 import { median } from './measure.mjs'
 
 const EMPTY = 'empty node'
-const CORE = 'core: import + first SigV4 sign'
-const AWS4 = 'aws4: import + first SigV4 sign'
-const V4A = 'core: import + first SigV4A sign'
-const AXIOS = 'axios + @awssig/axios: up to the signed config'
-const AWS4_AXIOS = 'axios + aws4-axios: up to the signed config'
 const COUNTED = [EMPTY, CORE, AWS4, V4A, AXIOS, AWS4_AXIOS]
+// [id, what is compared, variant, the peer's variant]
+const COMPARISONS = [
+  ['core-vs-aws4', 'core import + first SigV4 sign / aws4', CORE, AWS4],
+  ['sigv4a-vs-aws4', 'core import + first SigV4A sign / aws4 (first SigV4)', V4A, AWS4],
+  ['axios-vs-aws4-axios', 'axios + @awssig/axios / axios + aws4-axios', AXIOS, AWS4_AXIOS],
+]
 
 const cwd = fileURLToPath(new URL('..', import.meta.url))
 const { NODE_EXTRA_CA_CERTS: _extraCaCerts, ...CHILD_ENV } = process.env
@@ -50,7 +51,7 @@ function count(body) {
 }
 
 /** Per counted variant: the median instruction count over `runs` processes and its increment over empty node. */
-export function countColdStartInstructions(runs = 3) {
+export function countColdStartInstructions(runs = 5) {
   const samples = Object.fromEntries(COUNTED.map((name) => [name, []]))
   for (let i = 0; i < runs; i++) for (const name of COUNTED) samples[name].push(count(VARIANTS[name]))
   const medians = Object.fromEntries(
@@ -70,30 +71,14 @@ export function countColdStartInstructions(runs = 3) {
 
 /** Informational rows for the targets table: the cold-start comparisons of issue 17, in instructions. */
 export function coldInstructionRows(r) {
-  const ratio = (a, b) => r[a].increment / r[b].increment
-  return [
-    {
-      id: 'cold-instructions-core-vs-aws4',
-      label: '(info) cold start in instructions: core import + first SigV4 sign / aws4',
-      value: ratio(CORE, AWS4),
-      limit: 1.5,
-      unit: '×',
-    },
-    {
-      id: 'cold-instructions-sigv4a-vs-aws4',
-      label: '(info) cold start in instructions: core import + first SigV4A sign / aws4 (first SigV4)',
-      value: ratio(V4A, AWS4),
-      limit: 1.5,
-      unit: '×',
-    },
-    {
-      id: 'cold-instructions-axios-vs-aws4-axios',
-      label: '(info) cold start in instructions: axios + @awssig/axios / axios + aws4-axios',
-      value: ratio(AXIOS, AWS4_AXIOS),
-      limit: 1.5,
-      unit: '×',
-    },
-  ]
+  return COMPARISONS.map(([id, what, variant, peer]) => ({
+    id: `cold-instructions-${id}`,
+    label: `(info) cold start in instructions: ${what}`,
+    value: r[variant].increment / r[peer].increment,
+    limit: 1.5,
+    unit: '×',
+    informational: true,
+  }))
 }
 
 /** The Markdown table of one count. */
@@ -119,7 +104,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`skipped: ${unavailable}`)
     process.exit(0)
   }
-  const runs = Number(process.argv[2] ?? 3)
+  const runs = Number(process.argv[2] ?? 5)
   const r = countColdStartInstructions(runs)
   console.log(`${coldInstructionTable(r, runs)}\n`)
   for (const row of coldInstructionRows(r)) console.log(`${row.label}: ${row.value.toFixed(2)} ${row.unit}`)
