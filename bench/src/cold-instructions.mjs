@@ -7,7 +7,7 @@
 // installed (Debian's package); alone: `node src/cold-instructions.mjs [runs=5]`.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { AWS4, AWS4_AXIOS, AXIOS, CORE, V4A, VARIANTS } from './cold-start.mjs'
+import { AWS4, AWS4_AXIOS, AXIOS, CHILD_ENV, CORE, cwd, V4A, VARIANTS } from './cold-start.mjs'
 import { median } from './measure.mjs'
 
 const EMPTY = 'empty node'
@@ -18,9 +18,6 @@ const COMPARISONS = [
   ['sigv4a-vs-aws4', 'core import + first SigV4A sign / aws4 (first SigV4)', V4A, AWS4],
   ['axios-vs-aws4-axios', 'axios + @awssig/axios / axios + aws4-axios', AXIOS, AWS4_AXIOS],
 ]
-
-const cwd = fileURLToPath(new URL('..', import.meta.url))
-const { NODE_EXTRA_CA_CERTS: _extraCaCerts, ...CHILD_ENV } = process.env
 
 /** Why valgrind cannot count here, or undefined when it can. */
 export function instructionCountUnavailable() {

@@ -85,7 +85,8 @@ export const COMMONJS_VARIANTS = {
     })`,
 }
 
-const cwd = fileURLToPath(new URL('..', import.meta.url))
+/** Where every cold-start child runs (bench/, whose node_modules the variants import from). */
+export const cwd = fileURLToPath(new URL('..', import.meta.url))
 
 // Each child reports the CPU time it used (user + system), a figure that other load on a shared machine
 // moves less than wall time; written to stderr when it exits, after the variant ran.
@@ -93,13 +94,18 @@ const REPORT_CPU = `;process.on('exit', () => { const u = process.cpuUsage(); pr
 
 // Node 20 reads the NODE_EXTRA_CA_CERTS bundle when a process starts (≈ 50 ms on these machines, where it is
 // set for a proxy): the same for every variant and the empty process, so it leaves the increments alone but
-// doubles each process's time and its noise. No variant opens a TLS connection, so the children go without it.
-const { NODE_EXTRA_CA_CERTS: _extraCaCerts, ...CHILD_ENV } = process.env
+// doubles each process's time and its noise. No variant opens a TLS connection, so the children (here and in
+// cold-instructions.mjs) go without it.
+const { NODE_EXTRA_CA_CERTS: _extraCaCerts, ...childEnv } = process.env
+export const CHILD_ENV = childEnv
 
 // The CommonJS scripts live under bench/node_modules, so `require` finds the bench's dependencies.
 const scriptDir = fileURLToPath(new URL('../node_modules/.cache/cold-start/', import.meta.url))
 
-/** The node arguments that run one variant: an ES module body with `-e`, or a CommonJS script file. */
+/**
+ * The node arguments that run one variant: an ES module body with `-e`, or a CommonJS script file, written
+ * here (once per measurement, before any process is timed).
+ */
 function argsFor(name) {
   if (!(name in COMMONJS_VARIANTS)) return ['--input-type=module', '-e', VARIANTS[name] + REPORT_CPU]
   mkdirSync(scriptDir, { recursive: true })
@@ -108,9 +114,8 @@ function argsFor(name) {
   return [file]
 }
 
-/** Wall time (spawn to exit) and CPU time of one fresh process running the variant `name`, in ms. */
-function once(name) {
-  const args = argsFor(name)
+/** Wall time (spawn to exit) and CPU time of one fresh process started with `args`, in ms. */
+function once(args) {
   const start = process.hrtime.bigint()
   const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: CHILD_ENV })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
@@ -128,8 +133,9 @@ function once(name) {
 export function measureColdStart(runs = 60) {
   const names = [...Object.keys(VARIANTS), ...Object.keys(COMMONJS_VARIANTS)]
   const samples = Object.fromEntries(names.map((n) => [n, []]))
+  const args = Object.fromEntries(names.map((n) => [n, argsFor(n)]))
   for (let i = 0; i < runs; i++) {
-    for (const name of i % 2 ? [...names].reverse() : names) samples[name].push(once(name))
+    for (const name of i % 2 ? [...names].reverse() : names) samples[name].push(once(args[name]))
   }
   const sorted = (values) => values.sort((a, b) => a - b)
   const medianOf = (name, field) => median(sorted(samples[name].map((s) => s[field])))

@@ -110,6 +110,8 @@ export default defineConfig([
               ? { path: `${chunk}.cjs`, namespace: 'node-chunk' }
               : { path: `${chunk}.js`, external: true }
           })
+          if (!commonjs) return
+          // The chunk's stand-in module, bundled, requires the chunk's file, left external.
           build.onLoad({ filter: /./, namespace: 'node-chunk' }, (args) => ({
             contents: `module.exports = require(${JSON.stringify(args.path)})`,
             loader: 'js',
