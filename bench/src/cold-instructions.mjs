@@ -7,15 +7,16 @@
 // installed (Debian's package); alone: `node src/cold-instructions.mjs [runs=5]`.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { AWS4, AWS4_AXIOS, AXIOS, CHILD_ENV, CORE, cwd, V4A, VARIANTS } from './cold-start.mjs'
+import { AWS4, AWS4_AXIOS, AXIOS, CHILD_ENV, CORE, cwdFor, FLOOR, V4A, VARIANTS } from './cold-start.mjs'
 import { median } from './measure.mjs'
 
 const EMPTY = 'empty node'
-const COUNTED = [EMPTY, CORE, AWS4, V4A, AXIOS, AWS4_AXIOS]
+const COUNTED = [EMPTY, CORE, AWS4, V4A, FLOOR, AXIOS, AWS4_AXIOS]
 // [id, what is compared, variant, the peer's variant]
 const COMPARISONS = [
   ['core-vs-aws4', 'core import + first SigV4 sign / aws4', CORE, AWS4],
   ['sigv4a-vs-aws4', 'core import + first SigV4A sign / aws4 (first SigV4)', V4A, AWS4],
+  ['sigv4a-vs-floor', 'core import + first SigV4A sign / the floor (fixtures/sigv4a-floor)', V4A, FLOOR],
   ['axios-vs-aws4-axios', 'axios + @awssig/axios / axios + aws4-axios', AXIOS, AWS4_AXIOS],
 ]
 
@@ -25,8 +26,8 @@ export function instructionCountUnavailable() {
   return probe.status === 0 ? undefined : 'valgrind is not installed (Debian: apt-get install valgrind)'
 }
 
-/** Instructions one fresh `node` process executes running `body` (an ES module body). */
-function count(body) {
+/** Instructions one fresh `node` process executes running variant `name` (an ES module body). */
+function count(name) {
   const result = spawnSync(
     'valgrind',
     [
@@ -37,9 +38,9 @@ function count(body) {
       process.execPath,
       '--input-type=module',
       '-e',
-      body,
+      VARIANTS[name],
     ],
-    { cwd, encoding: 'utf8', env: CHILD_ENV, maxBuffer: 16 * 1024 * 1024 },
+    { cwd: cwdFor(name), encoding: 'utf8', env: CHILD_ENV, maxBuffer: 16 * 1024 * 1024 },
   )
   const collected = /Collected : (\d+)/.exec(result.stderr)?.[1]
   if (result.status !== 0 || collected === undefined)
@@ -50,7 +51,7 @@ function count(body) {
 /** Per counted variant: the median instruction count over `runs` processes and its increment over empty node. */
 export function countColdStartInstructions(runs = 5) {
   const samples = Object.fromEntries(COUNTED.map((name) => [name, []]))
-  for (let i = 0; i < runs; i++) for (const name of COUNTED) samples[name].push(count(VARIANTS[name]))
+  for (let i = 0; i < runs; i++) for (const name of COUNTED) samples[name].push(count(name))
   const medians = Object.fromEntries(
     COUNTED.map((name) => [name, median(samples[name].sort((a, b) => a - b))]),
   )

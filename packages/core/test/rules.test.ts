@@ -124,6 +124,14 @@ describe('rule validation: each invalid input throws InvalidRuleError naming ind
     expect(error.message).toContain("'us-west-2'")
   })
 
+  it.each(['execute-api', 's3-object-lambda', 'aoss', 'es.x_y', 'AppSync', '9lives'])(
+    'service %s is a signing name as rules may write it',
+    async (service) => {
+      const signer = createSigner({ rules: [{ host: 'api.example.com', service, region: 'eu-west-1' }] })
+      expect(await signer.resolve('https://api.example.com/')).toMatchObject({ service })
+    },
+  )
+
   it('a non-object rule and a non-array rules option', () => {
     expect(invalid(['api.example.com']).field).toBe('rule')
     expect(() => createSigner({ rules: {} as never })).toThrow(InvalidRuleError)

@@ -121,6 +121,20 @@ describe('signer.sign', () => {
     expect(first.request.headers.get('authorization')).not.toBe(retry.request.headers.get('authorization'))
   })
 
+  it('recomputes a stale x-amz-content-sha256 in either case of hex (another body may have had it)', async () => {
+    const url = 'https://bucket.s3.us-east-1.amazonaws.com/key'
+    const abc = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+    for (const stale of ['ab'.repeat(32), 'AB'.repeat(32)]) {
+      const { request } = await signer.sign({
+        method: 'PUT',
+        url,
+        headers: { 'x-amz-content-sha256': stale },
+        body: 'abc',
+      })
+      expect(request.headers.get('x-amz-content-sha256')).toBe(abc)
+    }
+  })
+
   it('passes through requests already carrying Authorization or X-Amz-Signature, and unclaimed hosts', async () => {
     const withAuth = await signer.sign({ method: 'GET', url: EC2, headers: { Authorization: 'Bearer x' } })
     expect(withAuth.plan).toBeNull()

@@ -59,7 +59,8 @@ export interface CanonicalInputOptions {
   presign?: boolean
 }
 
-const HEX_SHA256 = /^[0-9a-f]{64}$/i
+// Both cases spelled out rather than `/i`: see SERVICE_PATTERN in rules/patterns.ts.
+const HEX_SHA256 = /^[0-9a-fA-F]{64}$/
 
 /**
  * Derives everything the signer needs from a URL and headers, in one pass over the headers. The query is

@@ -2,7 +2,8 @@ import { InvalidInputError } from '../errors'
 import { invalidIn } from '../rules/compile-rules'
 
 /** An HTTP method or header name (RFC 9110 `token`). */
-export const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i
+// Both cases spelled out rather than `/i`: see SERVICE_PATTERN in rules/patterns.ts.
+export const TOKEN = /^[!#$%&'*+.^_`|~0-9a-zA-Z-]+$/
 
 /** An `InvalidInputError` with the message kept in development builds only (production builds name the field). */
 const invalid = (field: string, message: string): InvalidInputError =>
