@@ -227,14 +227,6 @@ export function coldStartTargets(r) {
       unit: 'ms',
       informational: true,
     },
-    {
-      id: 'cold-first-sigv4a-over-floor',
-      label: '(info) cold start: core import + first SigV4A sign − the floor',
-      value: r[V4A].incrementMs - r[FLOOR].incrementMs,
-      limit: 10,
-      unit: 'ms',
-      informational: true,
-    },
   ]
 }
 
