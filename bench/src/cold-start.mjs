@@ -3,7 +3,8 @@
 // process of the same round; variants interleaved so every one sees the same machine state. Part of
 // `pnpm bench` (60 rounds: with 20, spawn-to-exit noise of ±15 ms on a shared 2-core machine still moved
 // the result by ±4 ms between runs); alone: `node src/cold-start.mjs [runs=60]`. The ES module variants run as
-// `node --input-type=module -e`, the CommonJS ones (COMMONJS_VARIANTS) as script files.
+// `node --input-type=module -e`, the CommonJS ones (COMMONJS_VARIANTS) and the ES module handler files
+// (MODULE_FILE_VARIANTS) as script files, each group over an empty process of its own kind.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -92,6 +93,31 @@ export const COMMONJS_VARIANTS = {
     })`,
 }
 
+/**
+ * The same starts as an ES module handler makes them: a module file with static imports (as a Lambda handler
+ * `index.mjs` is, which the runtime loads by `import()` of its file), each compared with an empty module file
+ * of the same round. A process's first `import()` of a module file costs Node ≈ 6 ms (its asynchronous file
+ * reading and the loader's first module job) whatever the file holds: the `-e` variants above charge that to
+ * the package they import first; a handler pays it for its own file, with or without awssig.
+ */
+export const MODULE_FILE_VARIANTS = {
+  'empty node (ES module file)': '',
+  'core (ES module file): import + first SigV4 sign': `
+    import { createSigner } from '@awssig/core'
+    const signer = createSigner({ credentials: ${C}, rules: [{ host: '${HOST}' }] })
+    const r = await signer.sign({ method: 'GET', url: 'https://${HOST}/prod/x', headers: {} })
+    if (!r.request.headerPairs.some(([name]) => name === 'authorization')) throw new Error('unsigned')`,
+  'aws4 (ES module file): import + first SigV4 sign': `
+    import aws4 from 'aws4'
+    const r = aws4.sign({ host: '${HOST}', path: '/prod/x', service: 'execute-api', region: 'eu-west-1' }, ${C})
+    if (!r.headers.Authorization) throw new Error('unsigned')`,
+  'core (ES module file): import + first SigV4A sign': `
+    import { createSigner } from '@awssig/core'
+    const signer = createSigner({ credentials: ${C}, rules: [{ host: 'api.example.com', service: 'execute-api', algorithm: 'sigv4a', regionSet: ['us-*'] }] })
+    const r = await signer.sign({ method: 'GET', url: 'https://api.example.com/x', headers: {} })
+    if (!r.request.headerPairs.some(([name]) => name === 'authorization')) throw new Error('unsigned')`,
+}
+
 /** Where every cold-start child runs (bench/, whose node_modules the variants import from). */
 export const cwd = fileURLToPath(new URL('..', import.meta.url))
 
@@ -114,18 +140,24 @@ const REPORT_CPU = `;process.on('exit', () => { const u = process.cpuUsage(); pr
 const { NODE_EXTRA_CA_CERTS: _extraCaCerts, ...childEnv } = process.env
 export const CHILD_ENV = childEnv
 
-// The CommonJS scripts live under bench/node_modules, so `require` finds the bench's dependencies.
+// The script files live under bench/node_modules, so `require` and `import` find the bench's dependencies.
 const scriptDir = fileURLToPath(new URL('../node_modules/.cache/cold-start/', import.meta.url))
 
 /**
- * The node arguments that run one variant: an ES module body with `-e`, or a CommonJS script file, written
- * here (once per measurement, before any process is timed).
+ * The node arguments that run one variant: an ES module body with `-e`, or a CommonJS script or ES module
+ * file, written here (once per measurement, before any process is timed).
  */
 function argsFor(name) {
-  if (!(name in COMMONJS_VARIANTS)) return ['--input-type=module', '-e', VARIANTS[name] + REPORT_CPU]
+  const [source, extension] =
+    name in COMMONJS_VARIANTS
+      ? [COMMONJS_VARIANTS[name], 'cjs']
+      : name in MODULE_FILE_VARIANTS
+        ? [MODULE_FILE_VARIANTS[name], 'mjs']
+        : []
+  if (source === undefined) return ['--input-type=module', '-e', VARIANTS[name] + REPORT_CPU]
   mkdirSync(scriptDir, { recursive: true })
-  const file = `${scriptDir}${name.replace(/[^a-z0-9]+/gi, '-')}.cjs`
-  writeFileSync(file, COMMONJS_VARIANTS[name] + REPORT_CPU)
+  const file = `${scriptDir}${name.replace(/[^a-z0-9]+/gi, '-')}.${extension}`
+  writeFileSync(file, source + REPORT_CPU)
   return [file]
 }
 
@@ -146,7 +178,11 @@ function once(args, dir) {
  * difference mostly cancels it.
  */
 export function measureColdStart(runs = 60) {
-  const names = [...Object.keys(VARIANTS), ...Object.keys(COMMONJS_VARIANTS)]
+  const names = [
+    ...Object.keys(VARIANTS),
+    ...Object.keys(COMMONJS_VARIANTS),
+    ...Object.keys(MODULE_FILE_VARIANTS),
+  ]
   const samples = Object.fromEntries(names.map((n) => [n, []]))
   const args = Object.fromEntries(names.map((n) => [n, argsFor(n)]))
   for (let i = 0; i < runs; i++) {
@@ -155,7 +191,12 @@ export function measureColdStart(runs = 60) {
   }
   const sorted = (values) => values.sort((a, b) => a - b)
   const medianOf = (name, field) => median(sorted(samples[name].map((s) => s[field])))
-  const emptyFor = (name) => (name in COMMONJS_VARIANTS ? COMMONJS_EMPTY : 'empty node')
+  const emptyFor = (name) =>
+    name in COMMONJS_VARIANTS
+      ? COMMONJS_EMPTY
+      : name in MODULE_FILE_VARIANTS
+        ? MODULE_FILE_EMPTY
+        : 'empty node'
   const pairedIncrement = (name, field) =>
     median(sorted(samples[name].map((s, i) => s[field] - samples[emptyFor(name)][i][field])))
   return Object.fromEntries(
@@ -180,6 +221,12 @@ export const AWS4_AXIOS = 'axios + aws4-axios: up to the signed config'
 const COMMONJS_EMPTY = 'empty node (CommonJS script)'
 const CORE_REQUIRE = 'core (require): first SigV4 sign'
 const AWS4_REQUIRE = 'aws4 (require): first SigV4 sign'
+const V4A_REQUIRE = 'core (require): first SigV4A sign'
+const MODULE_FILE_EMPTY = 'empty node (ES module file)'
+const CORE_MODULE_FILE = 'core (ES module file): import + first SigV4 sign'
+const AWS4_MODULE_FILE = 'aws4 (ES module file): import + first SigV4 sign'
+const V4A_MODULE_FILE = 'core (ES module file): import + first SigV4A sign'
+const EMPTY_VARIANTS = new Set(['empty node', COMMONJS_EMPTY, MODULE_FILE_EMPTY])
 
 /** The cold-start targets of issue 17, as { id, label, value, limit, unit } (judged by targets.mjs). */
 export function coldStartTargets(r) {
@@ -218,6 +265,32 @@ export function coldStartTargets(r) {
       unit: 'ms',
     },
     {
+      // Informational: the issue's SigV4A limit for the handler shapes users deploy, each over its own empty
+      // file (the `-e` row above charges Node's first module-file load to core; see MODULE_FILE_VARIANTS).
+      id: 'cold-first-sigv4a-module-file',
+      label: '(info) cold start, ES module handler file: core import + first SigV4A sign ≤ 20 ms',
+      value: r[V4A_MODULE_FILE].incrementMs,
+      limit: 20,
+      unit: 'ms',
+      informational: true,
+    },
+    {
+      id: 'cold-first-sigv4a-require',
+      label: '(info) cold start, CommonJS: core require + first SigV4A sign ≤ 20 ms',
+      value: r[V4A_REQUIRE].incrementMs,
+      limit: 20,
+      unit: 'ms',
+      informational: true,
+    },
+    {
+      id: 'cold-core-vs-aws4-module-file',
+      label: '(info) cold start, ES module handler file: core import + first SigV4 sign ≤ 1.5× aws4',
+      value: ratio(CORE_MODULE_FILE, AWS4_MODULE_FILE),
+      limit: 1.5,
+      unit: '×',
+      informational: true,
+    },
+    {
       // Informational: the same limit for the floor, measured in the same rounds. When the floor misses it,
       // no SigV4A signer shipped as a package could meet it on this machine in this run.
       id: 'cold-first-sigv4a-floor',
@@ -239,7 +312,7 @@ export function coldStartTable(r, runs) {
     '|---|--:|--:|--:|',
   ]
   for (const [name, { medianMs, incrementMs, cpuIncrementMs }] of Object.entries(r)) {
-    const empty = name === 'empty node' || name === COMMONJS_EMPTY
+    const empty = EMPTY_VARIANTS.has(name)
     lines.push(
       `| ${name} | ${medianMs.toFixed(1)} | ${empty ? '—' : incrementMs.toFixed(1)} | ${empty ? '—' : cpuIncrementMs.toFixed(1)} |`,
     )
