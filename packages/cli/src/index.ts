@@ -1,6 +1,6 @@
 /**
  * `@awssig/cli`: the `awssig` command, also usable as a library (for example to embed `explain` in
- * another tool). The binary is `dist/bin.js`.
+ * another tool). The binary is `dist/bin.cjs`.
  * @packageDocumentation
  */
 export {

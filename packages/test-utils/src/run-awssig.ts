@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 /** The built binary the tests spawn (build first: `pnpm --filter @awssig/cli run build`). */
 export const AWSSIG_BIN = join(
   dirname(createRequire(import.meta.url).resolve('@awssig/cli/package.json')),
-  'dist/bin.js',
+  'dist/bin.cjs',
 )
 
 export interface Run {
