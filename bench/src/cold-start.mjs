@@ -4,9 +4,12 @@
 // `pnpm bench` (60 rounds: with 20, spawn-to-exit noise of ±15 ms on a shared 2-core machine still moved
 // the result by ±4 ms between runs); alone: `node src/cold-start.mjs [runs=60]`. The ES module variants run as
 // `node --input-type=module -e`, the CommonJS ones (COMMONJS_VARIANTS) and the ES module handler files
-// (MODULE_FILE_VARIANTS) as script files, each group over an empty process of its own kind.
+// (MODULE_FILE_VARIANTS) as script files, each group over an empty process of its own kind; the CLI
+// (CLI_VARIANTS) as its bin.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { median } from './measure.mjs'
 
@@ -118,6 +121,21 @@ export const MODULE_FILE_VARIANTS = {
     if (!r.request.headerPairs.some(([name]) => name === 'authorization')) throw new Error('unsigned')`,
 }
 
+/**
+ * The CLI as its users start it (`npx awssig …`): the file `bin` names in @awssig/cli's package.json, run with
+ * these arguments and compared with the empty `node` process. No target and no CPU figure (the bin reports
+ * none); `explain` needs no credentials and opens no socket.
+ */
+export const CLI_VARIANTS = {
+  'cli: awssig explain (an API Gateway URL)': ['explain', `https://${HOST}/prod/x`],
+}
+
+function cliBin() {
+  const require = createRequire(import.meta.url)
+  const manifest = require.resolve('@awssig/cli/package.json')
+  return join(dirname(manifest), require(manifest).bin.awssig)
+}
+
 /** Where every cold-start child runs (bench/, whose node_modules the variants import from). */
 export const cwd = fileURLToPath(new URL('..', import.meta.url))
 
@@ -148,6 +166,7 @@ const scriptDir = fileURLToPath(new URL('../node_modules/.cache/cold-start/', im
  * file, written here (once per measurement, before any process is timed).
  */
 function argsFor(name) {
+  if (name in CLI_VARIANTS) return [cliBin(), ...CLI_VARIANTS[name]]
   const [source, extension] =
     name in COMMONJS_VARIANTS
       ? [COMMONJS_VARIANTS[name], 'cjs']
@@ -182,6 +201,7 @@ export function measureColdStart(runs = 60) {
     ...Object.keys(VARIANTS),
     ...Object.keys(COMMONJS_VARIANTS),
     ...Object.keys(MODULE_FILE_VARIANTS),
+    ...Object.keys(CLI_VARIANTS),
   ]
   const samples = Object.fromEntries(names.map((n) => [n, []]))
   const args = Object.fromEntries(names.map((n) => [n, argsFor(n)]))
@@ -314,7 +334,7 @@ export function coldStartTable(r, runs) {
   for (const [name, { medianMs, incrementMs, cpuIncrementMs }] of Object.entries(r)) {
     const empty = EMPTY_VARIANTS.has(name)
     lines.push(
-      `| ${name} | ${medianMs.toFixed(1)} | ${empty ? '—' : incrementMs.toFixed(1)} | ${empty ? '—' : cpuIncrementMs.toFixed(1)} |`,
+      `| ${name} | ${medianMs.toFixed(1)} | ${empty ? '—' : incrementMs.toFixed(1)} | ${empty || Number.isNaN(cpuIncrementMs) ? '—' : cpuIncrementMs.toFixed(1)} |`,
     )
   }
   return lines.join('\n')
