@@ -20,28 +20,31 @@ const STOP = `async (config) => ({ data: '', status: 200, statusText: 'OK', head
 
 export const FLOOR = 'floor: the least a first SigV4A costs (fixture package)'
 
+// What each signer does once imported (`createSigner` or `aws4` in scope), shared by the `-e` variants and the
+// ES module handler files, which differ only in how they import it.
+const CORE_SIGV4 = `
+    const signer = createSigner({ credentials: ${C}, rules: [{ host: '${HOST}' }] })
+    const r = await signer.sign({ method: 'GET', url: 'https://${HOST}/prod/x', headers: {} })`
+const CORE_SIGV4A = `
+    const signer = createSigner({ credentials: ${C}, rules: [{ host: 'api.example.com', service: 'execute-api', algorithm: 'sigv4a', regionSet: ['us-*'] }] })
+    const r = await signer.sign({ method: 'GET', url: 'https://api.example.com/x', headers: {} })`
+const CORE_SIGNED = `
+    if (!r.request.headerPairs.some(([name]) => name === 'authorization')) throw new Error('unsigned')`
+const AWS4_SIGN = `
+    const r = aws4.sign({ host: '${HOST}', path: '/prod/x', service: 'execute-api', region: 'eu-west-1' }, ${C})
+    if (!r.headers.Authorization) throw new Error('unsigned')`
+const IMPORT_CORE = `
+    const { createSigner } = await import('@awssig/core')`
+
 /** Each variant is an ES module body; it must sign once and leave nothing running. */
 export const VARIANTS = {
   'empty node': '',
-  'core: import + first SigV4 sign': `
-    const { createSigner } = await import('@awssig/core')
-    const signer = createSigner({ credentials: ${C}, rules: [{ host: '${HOST}' }] })
-    const r = await signer.sign({ method: 'GET', url: 'https://${HOST}/prod/x', headers: {} })
-    if (!r.request.headerPairs.some(([name]) => name === 'authorization')) throw new Error('unsigned')`,
+  'core: import + first SigV4 sign': IMPORT_CORE + CORE_SIGV4 + CORE_SIGNED,
   'aws4: import + first SigV4 sign': `
-    const { default: aws4 } = await import('aws4')
-    const r = aws4.sign({ host: '${HOST}', path: '/prod/x', service: 'execute-api', region: 'eu-west-1' }, ${C})
-    if (!r.headers.Authorization) throw new Error('unsigned')`,
-  'core: the same, then reading request.headers (a Headers)': `
-    const { createSigner } = await import('@awssig/core')
-    const signer = createSigner({ credentials: ${C}, rules: [{ host: '${HOST}' }] })
-    const r = await signer.sign({ method: 'GET', url: 'https://${HOST}/prod/x', headers: {} })
+    const { default: aws4 } = await import('aws4')${AWS4_SIGN}`,
+  'core: the same, then reading request.headers (a Headers)': `${IMPORT_CORE + CORE_SIGV4}
     if (!r.request.headers.get('authorization')) throw new Error('unsigned')`,
-  'core: import + first SigV4A sign': `
-    const { createSigner } = await import('@awssig/core')
-    const signer = createSigner({ credentials: ${C}, rules: [{ host: 'api.example.com', service: 'execute-api', algorithm: 'sigv4a', regionSet: ['us-*'] }] })
-    const r = await signer.sign({ method: 'GET', url: 'https://api.example.com/x', headers: {} })
-    if (!r.request.headerPairs.some(([name]) => name === 'authorization')) throw new Error('unsigned')`,
+  'core: import + first SigV4A sign': IMPORT_CORE + CORE_SIGV4A + CORE_SIGNED,
   // Not a signer: the least any first SigV4A costs in Node (fixtures/sigv4a-floor), run where it can import
   // itself by name (VARIANT_CWD), so its exports map is resolved as core's is.
   [FLOOR]: `
@@ -106,19 +109,11 @@ export const COMMONJS_VARIANTS = {
 export const MODULE_FILE_VARIANTS = {
   'empty node (ES module file)': '',
   'core (ES module file): import + first SigV4 sign': `
-    import { createSigner } from '@awssig/core'
-    const signer = createSigner({ credentials: ${C}, rules: [{ host: '${HOST}' }] })
-    const r = await signer.sign({ method: 'GET', url: 'https://${HOST}/prod/x', headers: {} })
-    if (!r.request.headerPairs.some(([name]) => name === 'authorization')) throw new Error('unsigned')`,
+    import { createSigner } from '@awssig/core'${CORE_SIGV4 + CORE_SIGNED}`,
   'aws4 (ES module file): import + first SigV4 sign': `
-    import aws4 from 'aws4'
-    const r = aws4.sign({ host: '${HOST}', path: '/prod/x', service: 'execute-api', region: 'eu-west-1' }, ${C})
-    if (!r.headers.Authorization) throw new Error('unsigned')`,
+    import aws4 from 'aws4'${AWS4_SIGN}`,
   'core (ES module file): import + first SigV4A sign': `
-    import { createSigner } from '@awssig/core'
-    const signer = createSigner({ credentials: ${C}, rules: [{ host: 'api.example.com', service: 'execute-api', algorithm: 'sigv4a', regionSet: ['us-*'] }] })
-    const r = await signer.sign({ method: 'GET', url: 'https://api.example.com/x', headers: {} })
-    if (!r.request.headerPairs.some(([name]) => name === 'authorization')) throw new Error('unsigned')`,
+    import { createSigner } from '@awssig/core'${CORE_SIGV4A + CORE_SIGNED}`,
 }
 
 /**
@@ -161,22 +156,29 @@ export const CHILD_ENV = childEnv
 // The script files live under bench/node_modules, so `require` and `import` find the bench's dependencies.
 const scriptDir = fileURLToPath(new URL('../node_modules/.cache/cold-start/', import.meta.url))
 
+const EMPTY = 'empty node'
+const COMMONJS_EMPTY = 'empty node (CommonJS script)'
+const MODULE_FILE_EMPTY = 'empty node (ES module file)'
+
+/** The variants run as script files, by kind: each kind's file extension and its own empty process. */
+const SCRIPT_KINDS = [
+  { variants: COMMONJS_VARIANTS, extension: 'cjs', empty: COMMONJS_EMPTY },
+  { variants: MODULE_FILE_VARIANTS, extension: 'mjs', empty: MODULE_FILE_EMPTY },
+]
+const scriptKindOf = (name) => SCRIPT_KINDS.find(({ variants }) => name in variants)
+const EMPTY_VARIANTS = new Set([EMPTY, ...SCRIPT_KINDS.map(({ empty }) => empty)])
+
 /**
- * The node arguments that run one variant: an ES module body with `-e`, or a CommonJS script or ES module
- * file, written here (once per measurement, before any process is timed).
+ * The node arguments that run one variant: an ES module body with `-e`, a script file (written here, once
+ * per measurement, before any process is timed) or the CLI's bin.
  */
 function argsFor(name) {
   if (name in CLI_VARIANTS) return [cliBin(), ...CLI_VARIANTS[name]]
-  const [source, extension] =
-    name in COMMONJS_VARIANTS
-      ? [COMMONJS_VARIANTS[name], 'cjs']
-      : name in MODULE_FILE_VARIANTS
-        ? [MODULE_FILE_VARIANTS[name], 'mjs']
-        : []
-  if (source === undefined) return ['--input-type=module', '-e', VARIANTS[name] + REPORT_CPU]
+  const kind = scriptKindOf(name)
+  if (!kind) return ['--input-type=module', '-e', VARIANTS[name] + REPORT_CPU]
   mkdirSync(scriptDir, { recursive: true })
-  const file = `${scriptDir}${name.replace(/[^a-z0-9]+/gi, '-')}.${extension}`
-  writeFileSync(file, source + REPORT_CPU)
+  const file = `${scriptDir}${name.replace(/[^a-z0-9]+/gi, '-')}.${kind.extension}`
+  writeFileSync(file, kind.variants[name] + REPORT_CPU)
   return [file]
 }
 
@@ -199,8 +201,7 @@ function once(args, dir) {
 export function measureColdStart(runs = 60) {
   const names = [
     ...Object.keys(VARIANTS),
-    ...Object.keys(COMMONJS_VARIANTS),
-    ...Object.keys(MODULE_FILE_VARIANTS),
+    ...SCRIPT_KINDS.flatMap(({ variants }) => Object.keys(variants)),
     ...Object.keys(CLI_VARIANTS),
   ]
   const samples = Object.fromEntries(names.map((n) => [n, []]))
@@ -211,12 +212,7 @@ export function measureColdStart(runs = 60) {
   }
   const sorted = (values) => values.sort((a, b) => a - b)
   const medianOf = (name, field) => median(sorted(samples[name].map((s) => s[field])))
-  const emptyFor = (name) =>
-    name in COMMONJS_VARIANTS
-      ? COMMONJS_EMPTY
-      : name in MODULE_FILE_VARIANTS
-        ? MODULE_FILE_EMPTY
-        : 'empty node'
+  const emptyFor = (name) => scriptKindOf(name)?.empty ?? EMPTY
   const pairedIncrement = (name, field) =>
     median(sorted(samples[name].map((s, i) => s[field] - samples[emptyFor(name)][i][field])))
   return Object.fromEntries(
@@ -238,15 +234,12 @@ export const AWS4 = 'aws4: import + first SigV4 sign'
 export const V4A = 'core: import + first SigV4A sign'
 export const AXIOS = 'axios + @awssig/axios: up to the signed config'
 export const AWS4_AXIOS = 'axios + aws4-axios: up to the signed config'
-const COMMONJS_EMPTY = 'empty node (CommonJS script)'
 const CORE_REQUIRE = 'core (require): first SigV4 sign'
 const AWS4_REQUIRE = 'aws4 (require): first SigV4 sign'
 const V4A_REQUIRE = 'core (require): first SigV4A sign'
-const MODULE_FILE_EMPTY = 'empty node (ES module file)'
 const CORE_MODULE_FILE = 'core (ES module file): import + first SigV4 sign'
 const AWS4_MODULE_FILE = 'aws4 (ES module file): import + first SigV4 sign'
 const V4A_MODULE_FILE = 'core (ES module file): import + first SigV4A sign'
-const EMPTY_VARIANTS = new Set(['empty node', COMMONJS_EMPTY, MODULE_FILE_EMPTY])
 
 /** The cold-start targets of issue 17, as { id, label, value, limit, unit } (judged by targets.mjs). */
 export function coldStartTargets(r) {
