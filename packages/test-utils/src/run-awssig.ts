@@ -2,10 +2,16 @@ import { execFile } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
-/** The built binary the tests spawn (build first: `pnpm --filter @awssig/cli run build`). */
+const require = createRequire(import.meta.url)
+const cliManifest = require.resolve('@awssig/cli/package.json')
+
+/**
+ * The built binary the tests spawn: the file `bin` names in @awssig/cli's package.json, the one `npx awssig`
+ * runs (build first: `pnpm --filter @awssig/cli run build`).
+ */
 export const AWSSIG_BIN = join(
-  dirname(createRequire(import.meta.url).resolve('@awssig/cli/package.json')),
-  'dist/bin.cjs',
+  dirname(cliManifest),
+  (require(cliManifest) as { bin: { awssig: string } }).bin.awssig,
 )
 
 export interface Run {
