@@ -134,7 +134,8 @@ export interface Signer {
  */
 export function createSigner(options: CreateSignerOptions = {}): Signer {
   const resolved = validateOptions(options)
-  const rules = compileRules(options.rules)
+  // Own properties only (validateOptions reads them so): a polluted Object.prototype.rules claims nothing.
+  const rules = compileRules(Object.hasOwn(options, 'rules') ? options.rules : undefined)
   const clock = createSignerClock(resolved.now)
   const plans = createPlanLookup(rules, resolved, clock)
   const parts: SignerParts = {

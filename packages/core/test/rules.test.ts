@@ -51,6 +51,12 @@ describe('rule validation: each invalid input throws InvalidRuleError naming ind
     ['service with a slash', { ...ok, service: 'a/b' }, 'service', /not a signing name/],
     ['empty host', { ...ok, host: '' }, 'host', /empty/],
     ['URL as host', { ...ok, host: 'https://api.example.com/x' }, 'host', /bare host/],
+    [
+      'backslash in host (URL reads it as a path)',
+      { ...ok, host: 'api.example.com\\evil' },
+      'host',
+      /bare host/,
+    ],
     ['star inside host', { ...ok, host: 'api.*.example.com' }, 'host', /leading '\*\.'/],
     ['bad port', { ...ok, host: 'api.example.com:99999' }, 'host', /valid hostname|outside/],
     ['global RegExp', { ...ok, host: /example/g }, 'host', /g or y flag/],

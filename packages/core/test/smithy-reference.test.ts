@@ -141,6 +141,19 @@ const CASES: {
     body: 'hello',
   },
   {
+    // Only SP and HTAB are whitespace in a header value (RFC 9110 OWS), as in smithy: a no-break space, a
+    // vertical tab or a form feed is part of the value, at its edges too.
+    name: 'headers with NBSP, VT and FF, which are not whitespace to HTTP',
+    method: 'POST',
+    url: 'https://abc123.execute-api.us-east-1.amazonaws.com/prod',
+    headers: {
+      'x-amz-meta-nbsp': '\u00a0a\u00a0\u00a0b \u00a0',
+      'x-amz-meta-vt': 'a\u000b\u000b b',
+      'x-amz-meta-ff': '\u000cx\u000c',
+    },
+    body: 'hello',
+  },
+  {
     name: 'S3 path style, odd key',
     method: 'PUT',
     url: 'https://s3.eu-west-1.amazonaws.com/my-bucket/photos/2026/a+b(1):x.jpg',

@@ -1,13 +1,6 @@
-import {
-  copyOfBytes,
-  type Hop,
-  isStream,
-  keepsOwnAuthorization,
-  type LoopRequest,
-  type Signer,
-  sendSigned,
-} from '@awssig/core'
+import { copyOfBytes, keepsOwnAuthorization, type LoopRequest, type Signer, sendSigned } from '@awssig/core'
 import { headerPairsOf } from './copy-headers'
+import { toInit } from './hop-init'
 
 /** Options of {@link createSignedFetch}. */
 export interface SignedFetchOptions {
@@ -33,9 +26,6 @@ export interface SignedFetchOptions {
 
 /** A function with the call shape of `fetch` that signs each request it sends. */
 export type SignedFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
-
-/** Methods the fetch standard upper-cases; others (`patch`) are sent as written. */
-const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'])
 
 /**
  * Wraps `fetch` so every request to a host that a rule (or AWS host inference) claims is signed with the
@@ -98,7 +88,8 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
 
     // A Request's merge with init loads on first use: most callers pass a URL.
     let request: LoopRequest = {
-      method: normalizeMethod(init?.method ?? 'GET'),
+      // Upper case, as signed (and as axios and ky send it): fetch itself would send `patch` as written.
+      method: (init?.method ?? 'GET').toUpperCase(),
       url,
       headers: callerHeaders,
       body: init?.body,
@@ -108,7 +99,7 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
     if (original) {
       // A Request's merge with init loads on first use: most callers pass a URL.
       const merged = (await import('./request-input')).readRequestInput(original, init)
-      request = { method: merged.method, url, headers: merged.headers, body: merged.body }
+      request = { method: merged.method.toUpperCase(), url, headers: merged.headers, body: merged.body }
       rest = { ...merged.options, ...rest }
       redirect = merged.redirect
     }
@@ -121,20 +112,6 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
       retryOnWrongRegion: options.retryOnWrongRegion,
     })
   }
-}
-
-/** fetch's options for one hop: the caller's other options, and the hop's method, headers and body. */
-function toInit(hop: Hop, rest: RequestInit): RequestInit {
-  const init: RequestInit & { duplex?: 'half' } = {
-    ...rest,
-    method: hop.method,
-    headers: hop.headers,
-    body: hop.body as BodyInit | undefined,
-    redirect: hop.redirect,
-  }
-  // Node's fetch refuses a stream body without it; browsers that stream uploads need it too.
-  if (isStream(hop.body)) init.duplex = 'half'
-  return init
 }
 
 function isRequest(input: unknown): input is Request {
@@ -155,11 +132,6 @@ function absoluteUrl(input: string | URL): string | undefined {
   } catch {
     return undefined
   }
-}
-
-function normalizeMethod(method: string): string {
-  const upper = method.toUpperCase()
-  return NORMALIZED_METHODS.has(upper) ? upper : method
 }
 
 /** The options of `init` other than those the signed request sets itself. */

@@ -11,6 +11,7 @@ import {
   stripSignatureHeaders,
 } from '@awssig/core'
 import { copyHeaders } from './copy-headers'
+import { toInit } from './hop-init'
 
 /** @deprecated The request shape of the old `sendSigned`; use core's `LoopRequest`. */
 export interface OutgoingRequest {
@@ -54,8 +55,9 @@ export function sendSigned(
   if (typeof third === 'function') return coreSendSigned(signer, request, third, fourth as SendSignedOptions)
   const legacy = third
   const init = legacy.init ?? {}
-  const send: SendHop = (hop) =>
-    legacy.fetch(hop.url, { ...init, method: hop.method, headers: hop.headers, body: hop.body as BodyInit })
+  // The hop's own redirect mode matters: the runtime's fetch must not follow a redirect itself, or it would
+  // carry X-Amz-Security-Token to wherever the redirect leads.
+  const send: SendHop = (hop) => legacy.fetch(hop.url, toInit(hop, init))
   const options: SendSignedOptions = {
     signal: init.signal ?? null,
     retryOnClockSkew: legacy.retryOnClockSkew !== false,

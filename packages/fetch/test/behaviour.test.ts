@@ -186,6 +186,28 @@ describe('bodies', () => {
   })
 })
 
+describe('methods', () => {
+  // fetch itself upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT and sends `patch` as written; the
+  // signer signs the method upper-cased. Signed requests go out upper-cased (as axios and ky send them), so
+  // the method sent is the method signed. (Node's HTTP server refuses a lower-case method with 400, so the
+  // request fetch would send is verified directly.)
+  it.each(['get', 'patch', 'Patch', 'PATCH'])('sends %s as the method it signed', async (method) => {
+    const { calls, spy } = recordingFetch()
+    const signedFetch = createSignedFetch(s3Signer(), { fetch: spy })
+    for (const input of [undefined, new Request('http://127.0.0.1/bucket/key', { method })]) {
+      calls.length = 0
+      await signedFetch(input ?? 'http://127.0.0.1/bucket/key', input ? undefined : { method })
+      const sent = new Request(calls[0]?.input as string, calls[0]?.init)
+      expect(sent.method).toBe(method.toUpperCase())
+      const verdict = await verifyRequest(sent, {
+        credentials: [CREDENTIALS],
+        endpoints: { '127.0.0.1': { service: 's3', region: 'eu-central-1' } },
+      })
+      expect(verdict.ok, JSON.stringify(verdict)).toBe(true)
+    }
+  })
+})
+
 describe('transport behaviour is unchanged', () => {
   const signer = () =>
     createSigner({

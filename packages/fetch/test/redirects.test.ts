@@ -2,7 +2,7 @@ import { CREDENTIALS, SESSION_CREDENTIALS, sha256Hex } from '@awssig/test-utils/
 import { type Loopback, startLoopback } from '@awssig/test-utils/loopback'
 import { toResponse, verifyRequest } from '@awssig/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createSignedFetch, createSigner, RedirectError } from '../src'
+import { createSignedFetch, createSigner, RedirectError, sendSigned } from '../src'
 
 const verifier = {
   credentials: [SESSION_CREDENTIALS],
@@ -48,6 +48,17 @@ function signer() {
 }
 
 const CREDENTIAL_HEADERS = ['authorization', 'x-amz-security-token', 'x-amz-date', 'x-amz-meta-note']
+
+/** The request the outsider received: it arrived, with no Authorization, no x-amz-* header and no token. */
+function expectNoCredentialMaterialAtOutsider() {
+  const leaked = outsider.received[0]
+  expect(leaked).toBeDefined()
+  for (const name of Object.keys(leaked?.headers ?? {})) {
+    expect(name === 'authorization' || name.startsWith('x-amz-'), `${name} reached the outsider`).toBe(false)
+  }
+  expect(JSON.stringify(leaked?.headers)).not.toContain(SESSION_CREDENTIALS.sessionToken)
+  return leaked
+}
 
 describe('redirects in Node (followed by awssig)', () => {
   it('does not sign a hop to another claimed host: the caller never asked for that call (confused deputy)', async () => {
@@ -107,14 +118,7 @@ describe('redirects in Node (followed by awssig)', () => {
       )
       expect(response.status).toBe(200)
       expect(response.url).toBe(`${outsider.origin}/leak`)
-      const leaked = outsider.received[0]
-      expect(leaked).toBeDefined()
-      for (const name of Object.keys(leaked?.headers ?? {})) {
-        expect(name === 'authorization' || name.startsWith('x-amz-'), `${name} reached the outsider`).toBe(
-          false,
-        )
-      }
-      expect(JSON.stringify(leaked?.headers)).not.toContain(SESSION_CREDENTIALS.sessionToken)
+      const leaked = expectNoCredentialMaterialAtOutsider()
       expect(leaked?.headers['x-custom']).toBe('kept')
       expect(new TextDecoder().decode(leaked?.body)).toBe(status === 307 ? 'payload' : '')
       // The first hop was signed, with the session token.
@@ -162,6 +166,30 @@ describe('redirects in Node (followed by awssig)', () => {
     } as RequestInit).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TypeError)
     expect(target.received).toHaveLength(0)
+  })
+})
+
+describe('the deprecated sendSigned(signer, request, { fetch, … }) overload', () => {
+  // It built each hop's fetch options without the hop's redirect mode, so the runtime's fetch followed the
+  // redirect itself and carried X-Amz-Security-Token to a host no rule claims.
+  function legacySend(url: string, followRedirects: boolean, redirect: RequestRedirect) {
+    return sendSigned(
+      signer(),
+      { method: 'POST', url, headers: new Headers({ 'x-amz-meta-note': 'private' }), body: 'payload' },
+      { fetch: globalThis.fetch, followRedirects, redirect },
+    )
+  }
+
+  it('sends no credential material to a host no rule claims when it follows redirects', async () => {
+    const response = await legacySend(`${origin.origin}/start?to=outsider&status=307`, true, 'follow')
+    expect(response.status).toBe(200)
+    expectNoCredentialMaterialAtOutsider()
+  })
+
+  it("returns the redirect itself for redirect: 'manual'", async () => {
+    const response = await legacySend(`${origin.origin}/start?to=outsider`, false, 'manual')
+    expect(response.status).toBe(302)
+    expect(outsider.received).toHaveLength(0)
   })
 })
 

@@ -32,7 +32,10 @@ export interface RealtimeSubscription {
 /** An open, signed WebSocket. */
 export interface SignedWebSocket {
   readonly protocol: RealtimeProtocol
-  /** The underlying socket (the global `WebSocket` or a `ws` instance). */
+  /**
+   * The underlying socket (the global `WebSocket` or a `ws` instance). Not enumerable: its `url` is the
+   * presigned URL, with the session token and signature, so logging this object does not print it.
+   */
   readonly socket: WebSocketLike
   /** Sends as is (API Gateway, IoT's MQTT frames, or AppSync messages already signed). */
   send(data: string | ArrayBufferLike | ArrayBufferView): void
@@ -106,7 +109,7 @@ export async function openSignedWebSocket(
   })
   if (appSync) await appSync.init(connectTimeoutMs)
 
-  return {
+  const signed: SignedWebSocket = {
     protocol: handshake.protocol,
     socket,
     send: (data) => socket.send(data),
@@ -118,6 +121,9 @@ export async function openSignedWebSocket(
     close: (code, reason) => socket.close(code, reason),
     closed,
   }
+  // The socket remembers its presigned URL (token and signature); kept out of what logging or JSON shows.
+  Object.defineProperty(signed, 'socket', { enumerable: false })
+  return signed
 }
 
 type AppSyncMethods = Pick<SignedWebSocket, 'subscribe' | 'publish' | 'subscribeGraphQL'>

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { inspect } from 'node:util'
 import { createSigner } from '@awssig/core'
 import { type RealtimeServer, startRealtimeServer } from '@awssig/testing/server'
 import {
@@ -60,6 +61,18 @@ describe('openSignedWebSocket (Node, ws)', () => {
       socket.close()
       expect((await socket.closed).code).toBe(1005)
     }
+  })
+
+  it('logging or serializing the returned object shows no presigned URL (its token and signature)', async () => {
+    const socket = await openSignedWebSocket(signer, APIGW, options())
+    for (const text of [inspect(socket, { depth: 6 }), JSON.stringify({ ...socket, closed: undefined })]) {
+      expect(text).not.toContain(KEYS.sessionToken)
+      expect(text).not.toContain('X-Amz-Signature')
+    }
+    // The socket itself stays at hand for those who need it.
+    expect(socket.socket.readyState).toBe(1)
+    socket.close()
+    await socket.closed
   })
 
   it('IoT: subprotocol mqtt over a presigned URL', async () => {

@@ -13,6 +13,11 @@ export interface CredentialSource {
 export interface CredentialSourceOptions {
   /** Clock used to judge expiry (the signer's skew-corrected clock). */
   now: () => number
+  /**
+   * The uncorrected clock. Credentials due only by a server's correction (not by this clock) are refreshed at
+   * most once every 10 seconds.
+   */
+  localNow: () => number
   /** Refresh this long before `expiration`, but never earlier than half the remaining lifetime. */
   refreshBeforeExpiryMs: number
 }

@@ -20,8 +20,22 @@ export function createProviderSource(
   helpers: ProviderSourceHelpers,
 ): CredentialSource {
   const provider = input as () => Promise<AwsCredentialIdentity | CredentialsInput>
-  let cached: { value: AwsCredentialIdentity; refreshAt: number } | undefined
+  let cached: { value: AwsCredentialIdentity; refreshAt: number; obtainedLocally: number } | undefined
   let inFlight: Promise<AwsCredentialIdentity> | undefined
+
+  // Due by the corrected clock of the origin being signed for, but not by the local one: a server (any host a
+  // rule claims) moved its origin's clock. The provider is then called at most once per
+  // MIN_REFRESH_INTERVAL_MS, never once per request to that host.
+  const dueOnlyByCorrection = ({
+    refreshAt,
+    obtainedLocally,
+  }: {
+    refreshAt: number
+    obtainedLocally: number
+  }) => {
+    const local = options.localNow()
+    return local < refreshAt && local - obtainedLocally < MIN_REFRESH_INTERVAL_MS
+  }
 
   const refresh = (now: number): Promise<AwsCredentialIdentity> => {
     inFlight ??= (async () => {
@@ -38,7 +52,11 @@ export function createProviderSource(
       }
       const value = checkCredentials(resolved, helpers)
       const obtainedAt = now
-      cached = { value, refreshAt: refreshTime(value, obtainedAt, options.refreshBeforeExpiryMs) }
+      cached = {
+        value,
+        refreshAt: refreshTime(value, obtainedAt, options.refreshBeforeExpiryMs),
+        obtainedLocally: options.localNow(),
+      }
       return value
     })().finally(() => {
       inFlight = undefined
@@ -48,11 +66,13 @@ export function createProviderSource(
 
   return {
     get: async (now = options.now()) => {
-      if (cached && now < cached.refreshAt) return cached.value
+      if (cached && (now < cached.refreshAt || dueOnlyByCorrection(cached))) return cached.value
       return refresh(now)
     },
   }
 }
+
+const MIN_REFRESH_INTERVAL_MS = 10_000
 
 /** When to refresh: `refreshBeforeExpiryMs` ahead of expiry, capped at half the remaining lifetime. */
 function refreshTime(
@@ -125,6 +145,15 @@ function checkCredentials(value: unknown, helpers: ProviderSourceHelpers): AwsCr
   }
   if (sessionToken !== undefined && sessionToken !== null && typeof sessionToken !== 'string') {
     throw helpers.failed('Credentials have a sessionToken that is not a string.')
+  }
+  // As rule-field-checks.ts checks fixed credentials: these two travel in headers, where Headers would throw
+  // a TypeError quoting the whole value.
+  const headerSafe = /^[\x21-\x7e]*$/
+  if (!headerSafe.test(accessKeyId) || (typeof sessionToken === 'string' && !headerSafe.test(sessionToken))) {
+    const field = headerSafe.test(accessKeyId) ? 'sessionToken' : 'accessKeyId'
+    throw helpers.failed(
+      `Credentials have a ${field} with a character a header cannot carry (visible ASCII only: no spaces, line breaks or characters above U+007E).`,
+    )
   }
   return value as AwsCredentialIdentity
 }

@@ -56,7 +56,8 @@ export function compileHostPattern(pattern: unknown): HostMatcher | RuleCode {
   }
   const text = pattern.trim()
   if (text === '') return RuleCode.hostEmpty
-  if (text.includes('://') || /[/?#@\s]/.test(text)) {
+  // URL reads a backslash as a path separator for http: `api.example.com\x` would become api.example.com.
+  if (text.includes('://') || /[/\\?#@\s]/.test(text)) {
     return RuleCode.hostIsUrl
   }
   const wildcard = text.startsWith('*.')

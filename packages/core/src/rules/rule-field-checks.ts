@@ -73,8 +73,15 @@ export function firstFieldProblem(rule: RuleInput): RuleProblem | undefined {
 }
 
 /**
+ * Visible ASCII only: the key id and the session token travel in a header or a query, where a line break, a
+ * NUL or a character above U+00FF cannot go (Headers would throw a TypeError quoting the whole value).
+ * Checked again, the same way, for what a provider returns (credentials/provider-source.ts).
+ */
+const HEADER_SAFE = /^[\x21-\x7e]*$/
+
+/**
  * Whether `value` is credentials as a rule or the signer options accept them: a provider function, or
- * `{ accessKeyId, secretAccessKey, sessionToken? }` with non-empty strings.
+ * `{ accessKeyId, secretAccessKey, sessionToken? }` with non-empty strings (key id and token in visible ASCII).
  */
 export function isCredentialsInput(value: unknown): boolean {
   if (typeof value === 'function') return true
@@ -83,8 +90,9 @@ export function isCredentialsInput(value: unknown): boolean {
   return (
     typeof accessKeyId === 'string' &&
     accessKeyId !== '' &&
+    HEADER_SAFE.test(accessKeyId) &&
     typeof secretAccessKey === 'string' &&
     secretAccessKey !== '' &&
-    (sessionToken === undefined || typeof sessionToken === 'string')
+    (sessionToken === undefined || (typeof sessionToken === 'string' && HEADER_SAFE.test(sessionToken)))
   )
 }

@@ -54,7 +54,7 @@ export interface RuleMessageContext {
 export const EXAMPLE_RULE = "{ host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }"
 /** What `credentials` must be, in a rule and in the signer options alike. */
 export const CREDENTIALS_SHAPE =
-  'must be { accessKeyId, secretAccessKey, sessionToken? } with non-empty strings, or a provider function'
+  'must be { accessKeyId, secretAccessKey, sessionToken? } with non-empty strings (accessKeyId and sessionToken in visible ASCII: they travel in headers), or a provider function'
 const BOOLEAN = 'must be true or false'
 
 /** The error AWS answers when the credential scope names another region than the endpoint's. */

@@ -13,7 +13,11 @@ export function createCredentialSources(
   refreshBeforeExpiryMs: number,
   clock: SignerClock,
 ): (matched: CompiledRule | undefined) => CredentialSource {
-  const sourceOptions = { now: () => clock.localNow() + clock.offsets.latest, refreshBeforeExpiryMs }
+  const sourceOptions = {
+    now: () => clock.localNow() + clock.offsets.latest,
+    localNow: clock.localNow,
+    refreshBeforeExpiryMs,
+  }
   const sources = new Map<CompiledRule | undefined, CredentialSource>()
   return (matched) => {
     const rule = matched?.credentials ? matched : undefined

@@ -58,3 +58,11 @@ export function withRequestContext(request: SignableRequest, error: unknown): un
   }
   return error
 }
+
+/**
+ * The own properties of an options object, on an object without a prototype: code that polluted
+ * Object.prototype (`signingDate`, `debug`, `rules` …) must not choose how a request is signed.
+ */
+export function ownOptions<T>(options: T): T {
+  return Object.assign(Object.create(null), options)
+}

@@ -11,17 +11,18 @@ import { signedRequestOf } from '../signing/signed-request'
 import { payloadHashOf, signSigV4, sigV4Algorithm } from '../signing/sigv4'
 import type { PresignOptions, SignableRequest, SigningPlan, SignOptions, SignResult } from '../types'
 import { prepareSigning, type SignerParts } from './prepare-signing'
-import { checkedDate, clonePlan, requestOf, toUrl, withRequestContext } from './request-values'
+import { checkedDate, clonePlan, ownOptions, requestOf, toUrl, withRequestContext } from './request-values'
 
 /** `signer.sign`: see the Signer interface. Bad input fails first, typed and naming the field. */
 export async function signRequest(
   parts: SignerParts,
   input: SignableRequest,
-  signOptions: SignOptions = {},
+  options: SignOptions = {},
 ): Promise<SignResult> {
-  if (typeof signOptions !== 'object' || signOptions === null) {
+  if (typeof options !== 'object' || options === null) {
     throw new InvalidInputError(__DEV__ ? 'options must be an object' : invalidIn('options'), 'options')
   }
+  const signOptions = ownOptions(options)
   const request = { ...input, headers: checkedRequest(input) }
   const url = toUrl(request.url)
   const signingDate = checkedDate(signOptions.signingDate)
@@ -47,7 +48,7 @@ export async function signRequest(
         const signed = await (algorithm === 'sigv4a' ? signSigV4a : signSigV4)(signing)
         const result: SignResult = {
           request: signedRequestOf(
-            request.method,
+            signing.input.method,
             signing.input.url.href,
             signed.headers,
             request.body ?? null,
@@ -77,10 +78,11 @@ export async function signRequest(
 export async function presignRequest(
   parts: SignerParts,
   input: SignableRequest,
-  presignOptions: PresignOptions,
+  options: PresignOptions,
 ): Promise<string> {
+  const presignOptions = ownOptions(options)
   const request = { ...input, headers: checkedRequest(input) }
-  checkedDate(presignOptions?.signingDate)
+  checkedDate(presignOptions.signingDate)
   let algorithm: SigningPlan['algorithm'] | undefined
   try {
     return await presign(request, presignOptions, {

@@ -76,7 +76,8 @@ export async function presignQuery(
     input.method,
     input.canonicalPath,
     helpers.canonicalQueryString([
-      ...input.encodedQuery,
+      // A moved header replaces the caller's parameter of the same name, as in smithy's presign.
+      ...input.encodedQuery.filter(([name]) => !Object.hasOwn(query, name)),
       ...Object.entries(query).map(
         ([name, value]) => [helpers.uriEscape(name), helpers.uriEscape(value)] as const,
       ),
@@ -91,21 +92,19 @@ export async function presignQuery(
 }
 
 /**
- * Rebuilds a URL from the caller's query (as written, minus stale signing parameters) plus the parameters
- * the signer added, encoded the way they were signed.
+ * Rebuilds a URL from the caller's query (as written, minus stale signing parameters and those a moved header
+ * replaces) plus the parameters the signer added, encoded the way they were signed.
  */
 function presignedUrl(url: URL, signedQuery: Record<string, string>, helpers: QuerySigningHelpers): string {
   const kept: string[] = []
-  const originalKeys = new Set<string>()
   for (const pair of url.search.slice(1).split('&')) {
     if (pair === '') continue
     const key = new URLSearchParams(pair).keys().next().value ?? ''
-    if (helpers.PRESIGN_QUERY_PARAMS.has(key.toLowerCase())) continue
-    originalKeys.add(key)
+    if (helpers.PRESIGN_QUERY_PARAMS.has(key.toLowerCase()) || Object.hasOwn(signedQuery, key)) continue
     kept.push(pair)
   }
   for (const [key, value] of Object.entries(signedQuery)) {
-    if (!originalKeys.has(key)) kept.push(`${helpers.uriEscape(key)}=${helpers.uriEscape(value)}`)
+    kept.push(`${helpers.uriEscape(key)}=${helpers.uriEscape(value)}`)
   }
   return `${url.origin}${url.pathname}${kept.length > 0 ? `?${kept.join('&')}` : ''}`
 }

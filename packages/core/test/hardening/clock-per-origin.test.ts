@@ -38,6 +38,19 @@ describe('learned clock offsets', () => {
     expect(await dateOf(signer, EC2)).toBe('20261203T100000Z')
   })
 
+  it('a claimed host that moves its clock past the credentials’ expiry cannot make every request call the provider', async () => {
+    let calls = 0
+    const provider = async () => {
+      calls++
+      return { ...CREDENTIALS, expiration: new Date(now.getTime() + 3_600_000) }
+    }
+    const signer = createSigner({ credentials: provider, rules: RULES, now: () => now })
+    await learnFrom(signer, PARTNER, 'Fri, 04 Dec 2026 10:00:00 GMT')
+    const before = calls
+    for (let i = 0; i < 20; i++) await signer.sign({ method: 'GET', url: `https://${PARTNER}/` })
+    expect(calls - before).toBeLessThanOrEqual(1)
+  })
+
   it('presign uses only its own origin’s offset', async () => {
     const signer = signerAt(now)
     await learnFrom(signer, PARTNER, 'Thu, 03 Dec 2026 13:00:00 GMT')

@@ -7,7 +7,7 @@ import { CREDENTIALS } from '../support/verify'
 
 const proto = Object.prototype as Record<string, unknown>
 afterEach(() => {
-  for (const key of ['credentials', 'service', 'region']) delete proto[key]
+  for (const key of ['credentials', 'service', 'region', 'rules', 'signingDate', 'debug']) delete proto[key]
 })
 
 describe('own properties only', () => {
@@ -28,5 +28,27 @@ describe('own properties only', () => {
     expect(() => createSigner({ credentials: CREDENTIALS, rules: [{ host: 'api.example.com' }] })).toThrow(
       InvalidRuleError,
     )
+  })
+
+  it('a polluted Object.prototype.rules claims no host for the signer', async () => {
+    proto.rules = [{ host: '*.attacker.example', service: 'execute-api', region: 'eu-west-1' }]
+    const signer = createSigner({ credentials: CREDENTIALS })
+    const { request, plan } = await signer.sign({ method: 'GET', url: 'https://api.attacker.example/' })
+    expect(plan).toBeNull()
+    expect(request.headers.get('authorization')).toBeNull()
+  })
+
+  it('a polluted signingDate or debug is not read from sign and presign options', async () => {
+    const signer = createSigner({
+      credentials: CREDENTIALS,
+      rules: [{ host: 'api.example.com', service: 'execute-api', region: 'eu-west-1' }],
+    })
+    proto.signingDate = new Date('2001-02-03T04:05:06Z')
+    proto.debug = true
+    const result = await signer.sign({ method: 'GET', url: 'https://api.example.com/' })
+    expect(result.request.headers.get('x-amz-date')).not.toBe('20010203T040506Z')
+    expect(result.canonicalRequest).toBeUndefined()
+    const url = await signer.presign({ method: 'GET', url: 'https://api.example.com/' }, { expiresIn: 60 })
+    expect(new URL(url).searchParams.get('X-Amz-Date')).not.toBe('20010203T040506Z')
   })
 })

@@ -10,7 +10,7 @@ export function parseHeaderLines(lines: readonly string[]): Array<[string, strin
   for (const line of lines) {
     const last = pairs[pairs.length - 1]
     if ((line.startsWith(' ') || line.startsWith('\t')) && last) {
-      last[1] = `${last[1]} ${line.trim()}`
+      last[1] = `${last[1]} ${canonicalHeaderValue(line)}`
       continue
     }
     const colon = line.indexOf(':')
@@ -20,9 +20,12 @@ export function parseHeaderLines(lines: readonly string[]): Array<[string, strin
   return pairs
 }
 
-/** SigV4 header value rule: trim, and collapse each run of spaces and tabs to one space. */
+/**
+ * SigV4 header value rule: trim, and collapse each run of spaces and tabs to one space. Only SP and HTAB are
+ * whitespace in a field value (RFC 9110 §5.5, OWS): a no-break space, vertical tab or form feed is part of it.
+ */
 export function canonicalHeaderValue(value: string): string {
-  return value.trim().replace(/[ \t]+/g, ' ')
+  return value.replace(/^[ \t]+|[ \t]+$/g, '').replace(/[ \t]+/g, ' ')
 }
 
 /**
