@@ -21,11 +21,11 @@ export interface AwsSigErrorOptions {
 export class AwsSigError extends Error {
   override name: string = 'AwsSigError'
   /** Method of the request being signed, when known. */
-  readonly method?: string
+  declare readonly method?: string
   /** URL of the request being signed, when known (with any `X-Amz-Signature`/token redacted). */
-  readonly url?: string
+  declare readonly url?: string
   /** The input at fault, for errors about bad input (`headers`, `signingDate`, `expiresIn`, `url`, …). */
-  readonly field?: string
+  declare readonly field?: string
 
   constructor(message: string, options: AwsSigErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -42,7 +42,7 @@ export class AwsSigError extends Error {
 export class InvalidRuleError extends AwsSigError {
   override name = 'InvalidRuleError' as const
   /** Index of the offending rule in `options.rules`; `-1` for a top-level option. */
-  readonly ruleIndex: number
+  declare readonly ruleIndex: number
   /** The offending field (`host`, `region`, `regionSet`, … or the option name). */
   declare readonly field: string
 
@@ -93,7 +93,7 @@ export class UnsignableBodyError extends AwsSigError {
 export class BodyTooLargeError extends AwsSigError {
   override name = 'BodyTooLargeError' as const
   /** The configured `maxBodyBytes`. */
-  readonly limit: number
+  declare readonly limit: number
 
   constructor(message: string, limit: number, options: AwsSigErrorOptions = {}) {
     super(message, options)
