@@ -88,7 +88,7 @@ export function createSignedFetch(signer: Signer, options: SignedFetchOptions = 
 
     // A Request's merge with init loads on first use: most callers pass a URL.
     let request: LoopRequest = {
-      // Upper case, as signed (and as axios and ky send it): fetch itself would send `patch` as written.
+      // Upper case, as signed (and as axios and ky send it), also in errors and on unsigned hops.
       method: (init?.method ?? 'GET').toUpperCase(),
       url,
       headers: callerHeaders,

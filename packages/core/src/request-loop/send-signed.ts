@@ -147,6 +147,7 @@ async function sendHop(
   throwIfAborted(signal)
   let headers: [string, string][]
   let plan: SigningPlan | null = null
+  let method = hop.method
   if (credentials !== 'strip') {
     const streaming = isStream(hop.body)
     const signed = await abortable(
@@ -159,6 +160,9 @@ async function sendHop(
       signal,
     )
     plan = signed.plan
+    // The method the signer signed (upper-cased): what an adapter passed as written (fetch sends `patch` so)
+    // would not match it.
+    if (plan) method = signed.request.method
     // A redirect hop that nothing claims after all keeps none of the caller's credential headers either.
     // headerPairs is this call's own array (sign builds it per call), so it is sent as it is.
     headers =
@@ -178,7 +182,7 @@ async function sendHop(
     headers = stripCredentialHeaders(hop.headers)
   }
   const response = await send({
-    method: hop.method,
+    method,
     url: hop.url,
     headers,
     body: hop.body,
