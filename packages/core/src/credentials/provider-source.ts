@@ -10,6 +10,13 @@ export interface ProviderSourceHelpers {
   failed(message: string, cause?: unknown): Error
 }
 
+/** Credentials as obtained: when to refresh them (by the clock judging expiry), and when they came (locally). */
+interface Cached {
+  value: AwsCredentialIdentity
+  refreshAt: number
+  obtainedLocally: number
+}
+
 /**
  * A provider called at most once per credential lifetime: concurrent callers share one in-flight call, a
  * failure is not remembered (the next call tries again).
@@ -20,19 +27,13 @@ export function createProviderSource(
   helpers: ProviderSourceHelpers,
 ): CredentialSource {
   const provider = input as () => Promise<AwsCredentialIdentity | CredentialsInput>
-  let cached: { value: AwsCredentialIdentity; refreshAt: number; obtainedLocally: number } | undefined
+  let cached: Cached | undefined
   let inFlight: Promise<AwsCredentialIdentity> | undefined
 
   // Due by the corrected clock of the origin being signed for, but not by the local one: a server (any host a
   // rule claims) moved its origin's clock. The provider is then called at most once per
   // MIN_REFRESH_INTERVAL_MS, never once per request to that host.
-  const dueOnlyByCorrection = ({
-    refreshAt,
-    obtainedLocally,
-  }: {
-    refreshAt: number
-    obtainedLocally: number
-  }) => {
+  const dueOnlyByCorrection = ({ refreshAt, obtainedLocally }: Cached) => {
     const local = options.localNow()
     return local < refreshAt && local - obtainedLocally < MIN_REFRESH_INTERVAL_MS
   }
@@ -73,6 +74,8 @@ export function createProviderSource(
 }
 
 const MIN_REFRESH_INTERVAL_MS = 10_000
+// rule-field-checks.ts's check of fixed credentials, written again: this file imports nothing (see the top).
+const HEADER_SAFE = /^[\x21-\x7e]*$/
 
 /** When to refresh: `refreshBeforeExpiryMs` ahead of expiry, capped at half the remaining lifetime. */
 function refreshTime(
@@ -146,11 +149,13 @@ function checkCredentials(value: unknown, helpers: ProviderSourceHelpers): AwsCr
   if (sessionToken !== undefined && sessionToken !== null && typeof sessionToken !== 'string') {
     throw helpers.failed('Credentials have a sessionToken that is not a string.')
   }
-  // As rule-field-checks.ts checks fixed credentials: these two travel in headers, where Headers would throw
-  // a TypeError quoting the whole value.
-  const headerSafe = /^[\x21-\x7e]*$/
-  if (!headerSafe.test(accessKeyId) || (typeof sessionToken === 'string' && !headerSafe.test(sessionToken))) {
-    const field = headerSafe.test(accessKeyId) ? 'sessionToken' : 'accessKeyId'
+  // These two travel in headers, where Headers would throw a TypeError quoting the whole value.
+  const field = !HEADER_SAFE.test(accessKeyId)
+    ? 'accessKeyId'
+    : typeof sessionToken === 'string' && !HEADER_SAFE.test(sessionToken)
+      ? 'sessionToken'
+      : undefined
+  if (field) {
     throw helpers.failed(
       `Credentials have a ${field} with a character a header cannot carry (visible ASCII only: no spaces, line breaks or characters above U+007E).`,
     )
